@@ -1,0 +1,20 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { readSiteConfig } from './src/lib/site-config.ts';
+import { shikiOptions } from './src/lib/shiki-options.ts';
+
+const site = readSiteConfig();
+
+export default defineConfig({
+  site: site.url,
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  markdown: { shikiConfig: shikiOptions },
+  vite: {
+    plugins: [tailwindcss()],
+    // Inlined scripts with dynamic import() ship an unreplaced __VITE_PRELOAD__ under Vite 8.
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { isJunk } from '../lib/package-files.ts';
+import { listingPath } from '../lib/listing.ts';
+import { readSkillPackage, type ExcludedSkill, type SkillRecord } from '../lib/skill-package.ts';
+
+/** What the collection stores per package folder: a listed skill's metadata, or why it was left out. */
+export type SkillEntryData = ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
+
+/** Package folders under `root`: `<publisher>/<skill>/`, hidden and `_`-prefixed folders skipped. */
+export function findPackageDirs(root: string): { publisher: string; slug: string; dir: string }[] {
+  if (!existsSync(root)) return [];
+  const visible = (name: string): boolean => !name.startsWith('.') && !name.startsWith('_');
+  const out: { publisher: string; slug: string; dir: string }[] = [];
+  for (const publisher of readdirSync(root).filter(visible).sort()) {
+    const publisherDir = join(root, publisher);
+    if (!statSync(publisherDir).isDirectory()) continue;
+    for (const slug of readdirSync(publisherDir).filter(visible).sort()) {
+      const dir = join(publisherDir, slug);
+      if (isDirectory(dir)) out.push({ publisher, slug, dir });
+    }
+  }
+  return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A cheap fingerprint of a package folder (paths, sizes, mtimes, sidecar): unchanged folders are not re-read. */
+function fingerprint(dir: string): string {
+  const hash = createHash('sha1');
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current).sort()) {
+      if (isJunk(name)) continue;
+      const path = join(current, name);
+      const stat = lstatSync(path);
+      hash.update(`${relative(dir, path).split(sep).join('/')}\0${stat.size}\0${stat.mtimeMs}\0${stat.mode}\n`);
+      if (stat.isDirectory()) walk(path);
+    }
+  };
+  walk(dir);
+  const sidecar = listingPath(dir);
+  if (existsSync(sidecar)) hash.update(`sidecar\0${statSync(sidecar).mtimeMs}`);
+  return hash.digest('hex');
+}
+
+/**
+ * Loads every package folder into the collection as small metadata only: bodies are rendered
+ * when their pages are built, so the content store stays small at 100,000 skills.
+ */
+export function skillLoader(options: { root: string }): Loader {
+  const loadOne = (context: LoaderContext, publisher: string, slug: string, dir: string): void => {
+    const id = `${publisher}/${slug}`;
+    const digest = fingerprint(dir);
+    if (context.store.get(id)?.digest === digest) return;
+    const result = readSkillPackage(dir, publisher, slug);
+    const data: SkillEntryData = result.ok ? { state: 'listed', ...result.skill } : { state: 'excluded', ...result.excluded };
+    if (!result.ok) context.logger.warn(`${id}/${result.excluded.file}${result.excluded.line ? `:${result.excluded.line}` : ''} left out: ${result.excluded.reason}`);
+    context.store.set({ id, data, digest });
+  };
+
+  return {
+    name: 'skillshelf-skills',
+    load: async (context) => {
+      const dirs = findPackageDirs(options.root);
+      const seen = new Set<string>();
+      for (const { publisher, slug, dir } of dirs) {
+        seen.add(`${publisher}/${slug}`);
+        loadOne(context, publisher, slug, dir);
+      }
+      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+      context.logger.info(`${seen.size} skill folders read from ${relative(process.cwd(), options.root) || '.'}`);
+
+      // In `astro dev`, re-read just the package whose files changed.
+      context.watcher?.add(options.root);
+      context.watcher?.on('all', (_event, changed) => {
+        const rel = relative(options.root, changed).split(sep);
+        if (rel[0] === '..' || rel.length < 2) return;
+        const publisher = rel[0]!;
+        const slug = rel[1]!.replace(/\.listing\.json$/, '');
+        const dir = join(options.root, publisher, slug);
+        if (isDirectory(dir)) loadOne(context, publisher, slug, dir);
+        else context.store.delete(`${publisher}/${slug}`);
+      });
+    },
+  };
+}

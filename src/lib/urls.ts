@@ -1,0 +1,42 @@
+/** Encodes a package-relative path segment by segment for use in a URL. */
+export function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The page of a skill. */
+export function skillUrl(publisher: string, slug: string): string {
+  return `/skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}/`;
+}
+
+/** The page showing one package file. */
+export function fileUrl(publisher: string, slug: string, path: string): string {
+  return `${skillUrl(publisher, slug)}files/${encodePath(path)}/`;
+}
+
+/** Extensions a browser would run as a document if served from our origin; their raw copies get `.txt`. */
+const ACTIVE_EXTENSIONS = /\.(?:html?|xhtml|svg|xml|mhtml?|shtml|xsl|xslt)$/i;
+
+/** The path under `raw/` at which a package file is published as-is (active documents made plain text). */
+export function rawPath(path: string): string {
+  return ACTIVE_EXTENSIONS.test(path) ? `${path}.txt` : path;
+}
+
+/** The downloadable, unmodified copy of a package file. */
+export function rawUrl(publisher: string, slug: string, path: string): string {
+  return `${skillUrl(publisher, slug)}raw/${encodePath(rawPath(path))}`;
+}
+
+/** The page listing a tag's skills. */
+export function tagUrl(tag: string): string {
+  return `/tags/${encodeURIComponent(tag)}/`;
+}
+
+/** The page of a publisher. */
+export function publisherUrl(publisher: string): string {
+  return `/publishers/${encodeURIComponent(publisher)}/`;
+}
+
+/** Catalogue page `n` (1-based). */
+export function cataloguePageUrl(n: number): string {
+  return n <= 1 ? '/skills/' : `/skills/page/${n}/`;
+}
