@@ -49,10 +49,18 @@ export async function loadLanguages(hl: Highlighter, langs: Iterable<string>): P
   if (missing.length) await hl.loadLanguage(...(missing as Parameters<Highlighter['loadLanguage']>));
 }
 
-/** Highlights code with both themes as CSS variables; falls back to escaped text for huge inputs. */
-export function highlightSync(hl: Highlighter, code: string, lang: string): string {
-  if (code.length > HIGHLIGHT_MAX_CHARS) return `<pre class="shiki plain"><code>${escapeHtml(code)}</code></pre>`;
-  return hl.codeToHtml(code, { lang, themes: CODE_THEMES, defaultColor: false });
+/** Highlights code with both themes as CSS variables; `lineIds` gives each line an `L<n>` anchor. Huge inputs stay plain. */
+export function highlightSync(hl: Highlighter, code: string, lang: string, lineIds = false): string {
+  if (code.length > HIGHLIGHT_MAX_CHARS) {
+    const lines = code.split('\n').map((line, i) => `<span class="line"${lineIds ? ` id="L${i + 1}"` : ''}>${escapeHtml(line)}</span>`);
+    return `<pre class="shiki plain"><code>${lines.join('\n')}</code></pre>`;
+  }
+  return hl.codeToHtml(code, {
+    lang,
+    themes: CODE_THEMES,
+    defaultColor: false,
+    transformers: lineIds ? [{ line: (node, line) => void (node.properties['id'] = `L${line}`) }] : [],
+  });
 }
 
 /** Escapes text for HTML element content and attribute values. */

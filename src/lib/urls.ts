@@ -35,8 +35,3 @@ export function tagUrl(tag: string): string {
 export function publisherUrl(publisher: string): string {
   return `/publishers/${encodeURIComponent(publisher)}/`;
 }
-
-/** Catalogue page `n` (1-based). */
-export function cataloguePageUrl(n: number): string {
-  return n <= 1 ? '/skills/' : `/skills/page/${n}/`;
-}

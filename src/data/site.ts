@@ -1,0 +1,4 @@
+import { readSiteConfig } from '../lib/site-config.ts';
+
+/** The site identity from `content/site.json`, read once per build. */
+export const site = readSiteConfig();

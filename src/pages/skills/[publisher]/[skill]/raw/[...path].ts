@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readPackageFile } from '../../../../../data/render.ts';
+import { getSkills } from '../../../../../data/skills.ts';
+import type { SkillRecord } from '../../../../../lib/skill-package.ts';
+import { rawPath } from '../../../../../lib/urls.ts';
+
+/** Every package file, published byte for byte (active documents such as .html/.svg get a .txt suffix). */
+export const getStaticPaths = (async () =>
+  (await getSkills()).flatMap((skill) =>
+    skill.files.map((file) => ({ params: { publisher: skill.publisher, skill: skill.slug, path: rawPath(file.path) }, props: { skill, path: file.path } })),
+  )) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { skill, path } = props as { skill: SkillRecord; path: string };
+  return new Response(new Uint8Array(readPackageFile(skill, path)));
+};
