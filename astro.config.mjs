@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { shikiOptions } from './src/lib/shiki-options.ts';
 
 const site = readSiteConfig();
@@ -10,7 +11,7 @@ const site = readSiteConfig();
 export default defineConfig({
   site: site.url,
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIntegration()],
   markdown: { shikiConfig: shikiOptions },
   vite: {
     plugins: [tailwindcss()],

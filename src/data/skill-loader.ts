@@ -3,35 +3,12 @@ import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { isJunk } from '../lib/package-files.ts';
+import { findPackageDirs, isDirectory } from '../lib/package-dirs.ts';
 import { listingPath } from '../lib/listing.ts';
 import { readSkillPackage, type ExcludedSkill, type SkillRecord } from '../lib/skill-package.ts';
 
 /** What the collection stores per package folder: a listed skill's metadata, or why it was left out. */
 export type SkillEntryData = ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
-
-/** Package folders under `root`: `<publisher>/<skill>/`, hidden and `_`-prefixed folders skipped. */
-export function findPackageDirs(root: string): { publisher: string; slug: string; dir: string }[] {
-  if (!existsSync(root)) return [];
-  const visible = (name: string): boolean => !name.startsWith('.') && !name.startsWith('_');
-  const out: { publisher: string; slug: string; dir: string }[] = [];
-  for (const publisher of readdirSync(root).filter(visible).sort()) {
-    const publisherDir = join(root, publisher);
-    if (!statSync(publisherDir).isDirectory()) continue;
-    for (const slug of readdirSync(publisherDir).filter(visible).sort()) {
-      const dir = join(publisherDir, slug);
-      if (isDirectory(dir)) out.push({ publisher, slug, dir });
-    }
-  }
-  return out;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** A cheap fingerprint of a package folder (paths, sizes, mtimes, sidecar): unchanged folders are not re-read. */
 function fingerprint(dir: string): string {

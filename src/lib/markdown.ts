@@ -144,6 +144,6 @@ function markTaskLists(tokens: Token[]): void {
 
 function addHeadingAnchors(html: string): string {
   return html.replace(/<(h[1-6]) id="([^"]+)">([\s\S]*?)<\/\1>/g, (_, tag: string, id: string, inner: string) =>
-    `<${tag} id="${id}">${inner}<a class="heading-anchor" href="#${id}" aria-label="Link to this section">#</a></${tag}>`,
+    `<${tag} id="${id}">${inner}<a class="heading-anchor" href="#${id}" aria-label="Link to this section" data-pagefind-ignore>#</a></${tag}>`,
   );
 }

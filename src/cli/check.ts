@@ -1,0 +1,64 @@
+/**
+ * `npm run check [-- --strict] [--json] [content-dir]`: validates every skill package and prints
+ * `path:line  severity  message`. Exits 1 on errors (and on warnings with --strict).
+ */
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { countFindings, sortFindings, type Finding } from '../lib/findings.ts';
+import { findPackageDirs } from '../lib/package-dirs.ts';
+import { skillsRoot } from '../lib/site-config.ts';
+import { readSkillPackage } from '../lib/skill-package.ts';
+
+const { values, positionals } = parseArgs({
+  options: { strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  allowPositionals: true,
+});
+if (values.help) {
+  console.log('Usage: npm run check -- [--strict] [--json] [path/to/content/skills]');
+  process.exit(0);
+}
+
+const root = positionals[0] ? resolve(positionals[0]) : skillsRoot();
+const dirs = findPackageDirs(root);
+if (dirs.length === 0) {
+  console.error(`No skill folders found under ${root} (expected <publisher>/<skill>/SKILL.md).`);
+  process.exit(2);
+}
+
+interface Row extends Finding {
+  path: string;
+  skill: string;
+}
+const rows: Row[] = [];
+const skills: { id: string; listed: boolean; reason?: string | undefined }[] = [];
+for (const { publisher, slug, dir } of dirs) {
+  const result = readSkillPackage(dir, publisher, slug);
+  const id = `${publisher}/${slug}`;
+  const at = (file: string): string => relative(process.cwd(), resolve(dir, file));
+  if (result.ok) {
+    skills.push({ id, listed: true });
+    for (const f of sortFindings(result.skill.findings)) rows.push({ ...f, skill: id, path: at(f.file) });
+  } else {
+    const { excluded } = result;
+    skills.push({ id, listed: false, reason: excluded.reason });
+    rows.push({ rule: 'skill-excluded', severity: 'error', file: excluded.file, line: excluded.line, message: `Left out of the site: ${excluded.reason}`, skill: id, path: at(excluded.file) });
+    for (const f of sortFindings(excluded.findings)) rows.push({ ...f, skill: id, path: at(f.file) });
+  }
+}
+
+const counts = countFindings(rows);
+const failed = counts.error > 0 || (values.strict && counts.warning > 0);
+if (values.json) {
+  console.log(JSON.stringify({ root: relative(process.cwd(), root) || '.', skills, findings: rows, counts, ok: !failed }, null, 2));
+} else {
+  const colour = process.stdout.isTTY && !process.env['NO_COLOR'];
+  const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const tone = { error: 31, warning: 33, info: 36 } as const;
+  for (const row of rows) {
+    console.log(`${row.path}${row.line ? `:${row.line}` : ''}  ${paint(tone[row.severity], row.severity)}  ${row.message}  [${row.rule}]`);
+  }
+  const listed = skills.filter((s) => s.listed).length;
+  console.log(`\n${skills.length} skills checked: ${listed} listed, ${skills.length - listed} left out; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.`);
+  if (failed) console.log(values.strict && counts.error === 0 ? 'Failed: warnings count as errors with --strict.' : 'Failed: fix the errors above.');
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,56 @@
+/** The subset of Pagefind's browser API the site uses. */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+export interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (query: string | null, options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch>;
+  debouncedSearch: (query: string | null, options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }, ms?: number) => Promise<PagefindSearch | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  preload: (query: string) => Promise<void>;
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+
+/** Loads Pagefind on first use only; rejects with a clear message when no index was built (e.g. `astro dev`). */
+export function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const url = '/pagefind/pagefind.js';
+    try {
+      const module = (await import(/* @vite-ignore */ url)) as Pagefind;
+      await module.options({ excerptLength: 24 });
+      await module.init();
+      // Filter counts in search responses are only computed once the filter index is loaded.
+      await module.filters();
+      return module;
+    } catch {
+      pagefind = undefined;
+      throw new Error('The search index is not available. It is built by `npm run build`; `astro dev` has none.');
+    }
+  })();
+  return pagefind;
+}
+
+/** Escapes text for insertion as HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Pagefind excerpts are escaped text plus <mark>; keep only the marks. */
+export function safeExcerpt(excerpt: string): string {
+  return escapeHtml(excerpt.replace(/<\/?mark>/g, '\u0001')).replace(/\u0001([^\u0001]*)\u0001/g, '<mark>$1</mark>');
+}
