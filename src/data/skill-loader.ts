@@ -39,7 +39,6 @@ export function skillLoader(options: { root: string }): Loader {
     if (context.store.get(id)?.digest === digest) return;
     const result = readSkillPackage(dir, publisher, slug);
     const data: SkillEntryData = result.ok ? { state: 'listed', ...result.skill } : { state: 'excluded', ...result.excluded };
-    if (!result.ok) context.logger.warn(`${id}/${result.excluded.file}${result.excluded.line ? `:${result.excluded.line}` : ''} left out: ${result.excluded.reason}`);
     context.store.set({ id, data, digest });
   };
 
@@ -53,7 +52,15 @@ export function skillLoader(options: { root: string }): Loader {
         loadOne(context, publisher, slug, dir);
       }
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
-      context.logger.info(`${seen.size} skill folders read from ${relative(process.cwd(), options.root) || '.'}`);
+      // Report left-out skills on every build, including ones whose unchanged folders came from the cache.
+      let excluded = 0;
+      for (const entry of context.store.values()) {
+        const data = entry.data as SkillEntryData;
+        if (data.state !== 'excluded') continue;
+        excluded += 1;
+        context.logger.warn(`content/skills/${data.id}/${data.file}${data.line ? `:${data.line}` : ''} left out: ${data.reason}`);
+      }
+      context.logger.info(`${seen.size} skill folders read from ${relative(process.cwd(), options.root) || '.'}: ${seen.size - excluded} listed, ${excluded} left out (details: /report/ or npm run check)`);
 
       // In `astro dev`, re-read just the package whose files changed.
       context.watcher?.add(options.root);

@@ -5,6 +5,7 @@ import { ALLOWED_HTML_TAGS, sanitize, type UrlRewriter } from './sanitize.ts';
 
 /** A heading of a rendered document, for its table of contents. */
 export interface Heading {
+  /** Level as written in the Markdown (1 for `#`); rendered one level lower. */
   depth: number;
   text: string;
   id: string;
@@ -121,7 +122,13 @@ function assignHeadingIds(tokens: Token[]): Heading[] {
     used.set(base, count + 1);
     const id = count ? `${base}-${count}` : base;
     token.attrSet('id', id);
-    headings.push({ depth: Number(token.tag.slice(1)), text, id });
+    const depth = Number(token.tag.slice(1));
+    headings.push({ depth, text, id });
+    // The page owns the only <h1>: document headings move one level down (h1 → h2 … h6 stays h6).
+    const tag = `h${Math.min(depth + 1, 6)}`;
+    token.tag = tag;
+    const close = tokens.slice(i).find((t) => t.type === 'heading_close');
+    if (close) close.tag = tag;
   });
   return headings;
 }
