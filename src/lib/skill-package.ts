@@ -8,6 +8,8 @@ import { readListing, type Listing } from './listing.ts';
 import { DEFAULT_LIMITS, listPackageFiles, type PackageLimits } from './package-files.ts';
 import { checkSpec } from './spec.ts';
 import { resolveTags } from './tags.ts';
+import { NAME_PATTERN } from './spec.ts';
+import { buildSkillZip, type PluginManifest, type ZipLayout } from './zip.ts';
 
 /** A file of a listed package, as the catalogue records it (no absolute paths). */
 export interface SkillFileEntry {
@@ -43,6 +45,10 @@ export interface SkillRecord {
   listing: Listing;
   /** ISO date (YYYY-MM-DD) the skill last changed. */
   updated: string;
+  /** Folder and file name used in archives: the spec name when valid, else the folder name. */
+  archiveName: string;
+  /** Size and SHA-256 of each archive layout, computed once when the package is read. */
+  archives: Record<ZipLayout, { size: number; sha256: string }>;
 }
 
 /** A skill left out of the site, with the reason. */
@@ -94,6 +100,14 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
   const fileSet = new Set(files.map((f) => f.path));
   const listing = readListing(dir);
   const { frontmatter } = checked;
+  const archiveName = NAME_PATTERN.test(frontmatter.name) && frontmatter.name.length <= 64 ? frontmatter.name : slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'skill';
+  const manifest = pluginManifest(archiveName, frontmatter.description, textOf(parsed.data['version']) ?? frontmatter.metadata['version'], frontmatter.license);
+  const archives = Object.fromEntries(
+    (['folder', 'root', 'plugin'] as const).map((layout) => {
+      const { size, sha256 } = buildSkillZip(files, layout, archiveName, manifest);
+      return [layout, { size, sha256 }];
+    }),
+  ) as SkillRecord['archives'];
   const { tags, inferred } = resolveTags(parsed.data, frontmatter.metadata, frontmatter.name, frontmatter.description, parsed.body);
   const findings = [
     ...checked.findings,
@@ -127,6 +141,8 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
       findings,
       listing: listing.listing,
       updated: listing.listing.updated ?? listing.listing.source?.commitDate?.slice(0, 10) ?? newestFileDate(files.map((f) => f.path), dir),
+      archiveName,
+      archives,
     },
   };
 }
@@ -137,6 +153,16 @@ export function whenToUse(data: Record<string, unknown>, metadata: Record<string
   if (explicit) return explicit;
   const match = /\b(?:use (?:this skill |this |it )?(?:when|for|whenever|if)|trigger(?:s|ed)? when)\b[\s\S]*/i.exec(description);
   return match ? match[0].charAt(0).toUpperCase() + match[0].slice(1) : description;
+}
+
+/** The plugin.json written into plugin-layout archives, from the skill's own frontmatter. */
+export function pluginManifest(name: string, description: string, version?: string, license?: string): PluginManifest {
+  return {
+    name,
+    description,
+    ...(version && /^\d+\.\d+\.\d+/.test(version) ? { version } : {}),
+    ...(license && license.length < 64 ? { license } : {}),
+  };
 }
 
 function textOf(value: unknown): string | undefined {

@@ -35,3 +35,20 @@ export function tagUrl(tag: string): string {
 export function publisherUrl(publisher: string): string {
   return `/publishers/${encodeURIComponent(publisher)}/`;
 }
+
+const ARCHIVE_SUFFIX = { folder: '', root: '-flat', plugin: '-plugin' } as const;
+
+/** The download of one archive layout of a skill (see src/lib/zip.ts for the layouts). */
+export function archiveUrl(publisher: string, slug: string, archiveName: string, layout: 'folder' | 'root' | 'plugin'): string {
+  return `${skillUrl(publisher, slug)}download/${archiveFileName(archiveName, layout)}`;
+}
+
+/** The file name of an archive layout: `name.zip`, `name-flat.zip`, `name-plugin.zip`. */
+export function archiveFileName(archiveName: string, layout: 'folder' | 'root' | 'plugin'): string {
+  return `${archiveName}${ARCHIVE_SUFFIX[layout]}.zip`;
+}
+
+/** The JSON API document of a skill. */
+export function skillApiUrl(publisher: string, slug: string): string {
+  return `/api/skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}.json`;
+}

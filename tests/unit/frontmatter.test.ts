@@ -80,16 +80,13 @@ describe('parseSkillFile', () => {
     assert.deepEqual(result.data['metadata'], { when: 'yes', quoted: '1.0', n: 2, d: '2026-01-01', s: 'text' });
   });
 
-  test('keeps the last value of a duplicated key instead of failing', () => {
+  test('keeps the last value of a duplicated key and reads an empty block as no keys', () => {
     const result = parsed(parseSkillFile('---\nname: a\ndescription: one\ndescription: two\n---\n'));
     assert.equal(result.data['description'], 'two');
     assert.equal(result.keyLines['description'], 4);
-  });
-
-  test('reads an empty frontmatter block as no keys', () => {
-    const result = parsed(parseSkillFile('---\n---\nhello'));
-    assert.deepEqual(result.data, {});
-    assert.equal(result.body, 'hello');
+    const empty = parsed(parseSkillFile('---\n---\nhello'));
+    assert.deepEqual(empty.data, {});
+    assert.equal(empty.body, 'hello');
   });
 });
 
@@ -142,9 +139,6 @@ describe('quotePlainValuesWithColons', () => {
     ]);
     assert.equal(changed, true);
     assert.deepEqual(lines, ['description: "Use when: x"', 'name: plain', 'a: "q: x"', 'b: http://x.y', 'c: > folded: x', '  nested: "a: b"', '# comment: x: y']);
-  });
-
-  test('reports no change when nothing needs quoting', () => {
     assert.deepEqual(quotePlainValuesWithColons(['name: a', 'description: b']), { lines: ['name: a', 'description: b'], changed: false });
   });
 

@@ -15,9 +15,11 @@ function readWith(content: string) {
 }
 
 describe('listing sidecar', () => {
-  test('sits beside the package folder, whatever trailing slashes the path has', () => {
+  test('sits beside the package folder, and a missing one means an unfeatured listing', () => {
     assert.equal(listingPath('/c/skills/edge/nested-package'), '/c/skills/edge/nested-package.listing.json');
     assert.equal(listingPath('/c/skills/edge/nested-package//'), '/c/skills/edge/nested-package.listing.json');
+    // A package without a sidecar is simply unfeatured.
+    assert.deepEqual(readListing(join(FIXTURES, 'edge/pseudo-xml')), { listing: { featured: false }, findings: [] });
   });
 
   test('reads the fixture sidecar of edge/nested-package', () => {
@@ -28,10 +30,6 @@ describe('listing sidecar', () => {
     assert.equal(listing.updated, '2026-02-20');
     assert.equal(listing.source?.repository, 'https://github.com/edge/skills');
     assert.equal(listing.source?.commit, '0123456789abcdef0123456789abcdef01234567');
-  });
-
-  test('treats a missing sidecar as an unfeatured listing with no findings', () => {
-    assert.deepEqual(readListing(join(FIXTURES, 'edge/pseudo-xml')), { listing: { featured: false }, findings: [] });
   });
 
   test('ignores an invalid JSON sidecar with a warning naming the sidecar file', () => {

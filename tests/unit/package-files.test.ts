@@ -14,13 +14,6 @@ const tree = (...args: Parameters<typeof makeTree>): string => {
 };
 after(() => temps.forEach(removeTree));
 
-describe('isJunk', () => {
-  test('flags OS litter, caches, dependency and VCS folders and compiled Python, nothing else', () => {
-    for (const name of ['.DS_Store', 'Thumbs.db', '__pycache__', 'node_modules', '.git', '.hg', '.svn', 'tool.pyc', 'TOOL.PYO']) assert.equal(isJunk(name), true, name);
-    for (const name of ['SKILL.md', '.gitignore', 'git', 'modules', 'pyc', 'run.sh', '.env']) assert.equal(isJunk(name), false, name);
-  });
-});
-
 describe('classifyFile', () => {
   test('trusts known extensions and known extension-less names over the content', () => {
     const root = tree({ 'fake.png': 'plain text', 'notes.md': Buffer.from([0, 1, 2]), LICENSE: 'MIT', Makefile: 'all:\n' });
@@ -88,6 +81,8 @@ describe('listPackageFiles', () => {
   });
 
   test('skips junk at any depth and a symlink to a folder inside the package', () => {
+    for (const name of ['.DS_Store', 'Thumbs.db', '__pycache__', 'node_modules', '.git', '.hg', '.svn', 'tool.pyc', 'TOOL.PYO']) assert.equal(isJunk(name), true, name);
+    for (const name of ['SKILL.md', '.gitignore', 'git', 'modules', 'pyc', 'run.sh']) assert.equal(isJunk(name), false, name);
     const root = tree({
       'SKILL.md': 'x',
       '.DS_Store': 'junk',

@@ -175,10 +175,14 @@ describe('readSkillPackage over the fixture catalogue', () => {
 });
 
 describe('readSkillPackage on temporary packages', () => {
-  test('excludes a folder with no SKILL.md', () => {
+  test('excludes a folder with no SKILL.md and otherwise finds SKILL.md before skill.md', () => {
     const result = readTemp({ 'README.md': '# hi' });
     assert.ok(!result.ok);
     assert.equal(result.excluded.reason, 'The folder has no SKILL.md.');
+    // SKILL.md wins over skill.md; any casing of skill.md is the fallback.
+    assert.equal(findSkillFile(tree({ 'SKILL.md': 'a', 'skill.md': 'b' })), 'SKILL.md');
+    assert.equal(findSkillFile(tree({ 'Skill.MD': 'a' })), 'Skill.MD');
+    assert.equal(findSkillFile(tree({ 'README.md': 'a' })), undefined);
   });
 
   test('passes custom limits to the file listing and reports the oversized file', () => {
@@ -230,13 +234,7 @@ describe('readSkillPackage on temporary packages', () => {
   });
 });
 
-describe('findSkillFile, whenToUse and findBrokenLinks', () => {
-  test('prefers SKILL.md, falls back to any case of skill.md, else finds nothing', () => {
-    assert.equal(findSkillFile(tree({ 'SKILL.md': 'a', 'skill.md': 'b' })), 'SKILL.md');
-    assert.equal(findSkillFile(tree({ 'Skill.MD': 'a' })), 'Skill.MD');
-    assert.equal(findSkillFile(tree({ 'README.md': 'a' })), undefined);
-  });
-
+describe('whenToUse and findBrokenLinks', () => {
   test('finds the "use when" clause anywhere in the description and capitalises it', () => {
     assert.equal(whenToUse({}, {}, 'Formats SQL. use this skill when the query is long.'), 'Use this skill when the query is long.');
     assert.equal(whenToUse({}, {}, 'Fires. Triggered when CI fails.'), 'Triggered when CI fails.');

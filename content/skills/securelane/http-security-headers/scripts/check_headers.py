@@ -70,7 +70,7 @@ def grade(url: str, h) -> list[tuple[str, str, str]]:
             problems.append("script-src allows 'unsafe-inline'")
         if re.search(r"(script-src|default-src)[^;]*'unsafe-eval'", csp):
             problems.append("allows 'unsafe-eval'")
-        if re.search(r"(script-src|default-src)[^;]*(\s|^)(\*|https:|http:)(\s|;|$)", csp):
+        if "strict-dynamic" not in csp and re.search(r"(script-src|default-src)[^;]*\s(\*|https:|http:)(\s|;|$)", csp):
             problems.append("script sources include a wildcard scheme or *")
         if "object-src" not in csp and "default-src 'none'" not in csp:
             problems.append("no object-src")

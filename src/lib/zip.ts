@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { zipSync, type Zippable } from 'fflate';
+import type { PackageFile } from './package-files.ts';
+
+/**
+ * The three archive layouts agents accept (REFERENCE.md §3):
+ * - `folder`: one top-level folder named after the skill, SKILL.md inside (claude.ai uploads, Anthropic's packager);
+ * - `root`: SKILL.md at the archive root (Agent Skills Discovery RFC archives, `npx skills add`);
+ * - `plugin`: a Claude Code plugin, `.claude-plugin/plugin.json` + `skills/<name>/…`.
+ */
+export type ZipLayout = 'folder' | 'root' | 'plugin';
+
+/** Plugin manifest fields, from the skill's own frontmatter. */
+export interface PluginManifest {
+  name: string;
+  description: string;
+  version?: string | undefined;
+  license?: string | undefined;
+  keywords?: string[] | undefined;
+  author?: { name: string } | undefined;
+}
+
+/** A built archive: its bytes, size and SHA-256 (hex). */
+export interface BuiltZip {
+  bytes: Uint8Array;
+  size: number;
+  sha256: string;
+}
+
+/** Fixed timestamp for every entry, built as local time so DOS timestamps do not shift with the time zone. */
+const FIXED_DATE = new Date(2020, 0, 1, 0, 0, 0);
+const UNIX = 3;
+const FILE_MODE = 0o100644;
+const EXEC_MODE = 0o100755;
+
+/** Builds a reproducible ZIP of a package: sorted entries, fixed timestamps and permissions, exec bits kept. */
+export function buildSkillZip(files: readonly PackageFile[], layout: ZipLayout, name: string, manifest?: PluginManifest): BuiltZip {
+  const prefix = layout === 'folder' ? `${name}/` : layout === 'plugin' ? `skills/${name}/` : '';
+  const entries: [string, Uint8Array, number][] = files.map((file) => [`${prefix}${file.path}`, readFileSync(file.source), file.executable ? EXEC_MODE : FILE_MODE]);
+  if (layout === 'plugin') {
+    const plugin = manifest ?? { name, description: '' };
+    entries.push(['.claude-plugin/plugin.json', new TextEncoder().encode(`${JSON.stringify(plugin, null, 2)}\n`), FILE_MODE]);
+  }
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const zippable: Zippable = {};
+  for (const [path, data, mode] of entries) {
+    zippable[path] = [data, { mtime: FIXED_DATE, os: UNIX, attrs: (mode << 16) >>> 0, level: alreadyCompressed(path) ? 0 : 6 }];
+  }
+  const bytes = zipSync(zippable);
+  return { bytes, size: bytes.length, sha256: sha256Hex(bytes) };
+}
+
+/** SHA-256 of bytes, as lower-case hex. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function alreadyCompressed(path: string): boolean {
+  return /\.(?:png|jpe?g|gif|webp|avif|zip|gz|tgz|bz2|xz|7z|woff2?|mp[34]|webm|pdf|docx|xlsx|pptx)$/i.test(path);
+}

@@ -1,0 +1,19 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { buildArchive } from '../../../../../data/archives.ts';
+import { getSkills } from '../../../../../data/skills.ts';
+import type { SkillRecord } from '../../../../../lib/skill-package.ts';
+import { archiveFileName } from '../../../../../lib/urls.ts';
+import type { ZipLayout } from '../../../../../lib/zip.ts';
+
+const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
+
+/** Each skill's three archives: `name.zip` (one folder), `name-flat.zip` (SKILL.md at root), `name-plugin.zip`. */
+export const getStaticPaths = (async () =>
+  (await getSkills()).flatMap((skill) =>
+    LAYOUTS.map((layout) => ({ params: { publisher: skill.publisher, skill: skill.slug, file: archiveFileName(skill.archiveName, layout) }, props: { skill, layout } })),
+  )) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { skill, layout } = props as { skill: SkillRecord; layout: ZipLayout };
+  return new Response(buildArchive(skill, layout).bytes, { headers: { 'content-type': 'application/zip' } });
+};

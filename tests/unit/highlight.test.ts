@@ -1,0 +1,49 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { escapeHtml, getHighlighter, highlightSync, HIGHLIGHT_MAX_CHARS, languageForFile, loadLanguages, normaliseLanguage } from '../../src/lib/highlight.ts';
+
+describe('highlight helpers', () => {
+  test('picks a language from a file name or a fence info string, else text', () => {
+    assert.equal(languageForFile('scripts/tool.py'), 'python');
+    assert.equal(languageForFile('scripts/run.sh'), 'bash');
+    assert.equal(languageForFile('assets/logo.svg'), 'xml');
+    assert.equal(languageForFile('build/Dockerfile'), 'dockerfile');
+    assert.equal(languageForFile('app.dockerfile'), 'dockerfile');
+    assert.equal(languageForFile('Makefile'), 'makefile');
+    assert.equal(languageForFile('README'), 'text');
+    assert.equal(languageForFile('data.bin'), 'text');
+    assert.equal(languageForFile('NOTES.MD'), 'markdown');
+    // Fence info strings become Shiki ids, aliases or text.
+    assert.equal(normaliseLanguage('Python {1,3}'), 'python');
+    assert.equal(normaliseLanguage('  ts title="x.ts"'), 'ts');
+    assert.equal(normaliseLanguage('py'), 'py');
+    assert.equal(normaliseLanguage('zsh'), 'zsh');
+    assert.equal(normaliseLanguage('j2'), 'jinja');
+    assert.equal(normaliseLanguage(''), 'text');
+    assert.equal(normaliseLanguage('no-such-language'), 'text');
+  });
+
+  test('escapes &, <, >, " and \' as numeric entities', () => {
+    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+  });
+});
+
+describe('highlightSync', () => {
+  test('highlights with both themes and can give each line an L<n> id', async () => {
+    const hl = await getHighlighter();
+    await loadLanguages(hl, ['python', 'text']);
+    const html = highlightSync(hl, 'a = 1\nb = 2', 'python', true);
+    assert.match(html, /^<pre class="shiki shiki-themes github-light github-dark"/);
+    assert.match(html, /<span class="line" id="L1">/);
+    assert.match(html, /<span class="line" id="L2">/);
+    assert.doesNotMatch(highlightSync(hl, 'a = 1', 'python'), /id="L1"/);
+  });
+
+  test('leaves huge inputs as escaped plain text, still with line ids', async () => {
+    const hl = await getHighlighter();
+    const code = `<script>x</script>\n${'a'.repeat(HIGHLIGHT_MAX_CHARS)}`;
+    const html = highlightSync(hl, code, 'html', true);
+    assert.ok(html.startsWith('<pre class="shiki plain"><code><span class="line" id="L1">&#60;script&#62;x&#60;/script&#62;</span>\n<span class="line" id="L2">'));
+    assert.doesNotMatch(html, /<script/);
+  });
+});
