@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { ExcludedSkill, SkillRecord } from '../lib/skill-package.ts';
+import { installNames } from '../lib/install-endpoints.ts';
 import { tagLabel } from '../lib/tags.ts';
 
 /** A publisher as the site shows it: profile (when given) and skill count. */
@@ -24,6 +25,7 @@ interface Catalogue {
   excluded: ExcludedSkill[];
   publishers: Map<string, PublisherView>;
   tags: TagCount[];
+  installNames: Map<string, string>;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -55,7 +57,7 @@ function loadCatalogue(): Promise<Catalogue> {
       for (const tag of skill.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     }
     const tags = [...tagCounts].map(([slug, count]) => ({ slug, label: tagLabel(slug), count })).sort((a, b) => b.count - a.count || compare(a.slug, b.slug));
-    return { skills, byId: new Map(skills.map((s) => [s.id, s])), excluded, publishers, tags };
+    return { skills, byId: new Map(skills.map((s) => [s.id, s])), excluded, publishers, tags, installNames: installNames(skills) };
   })();
   return catalogue;
 }
@@ -103,4 +105,10 @@ export async function getRecentlyUpdated(limit: number): Promise<SkillRecord[]> 
 /** Featured skills (from listing sidecars), by id. */
 export async function getFeatured(limit: number): Promise<SkillRecord[]> {
   return (await getSkills()).filter((s) => s.listing.featured).slice(0, limit);
+}
+
+/** The unique name a skill installs under (plugin and discovery index), see installNames(). */
+export async function getInstallName(id: string): Promise<string> {
+  const catalogue = await loadCatalogue();
+  return catalogue.installNames.get(id) ?? catalogue.byId.get(id)?.archiveName ?? id;
 }

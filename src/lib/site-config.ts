@@ -33,7 +33,15 @@ const DEFAULTS: SiteConfig = {
   marketplace: { name: 'skillshelf', owner: 'Skillshelf' },
 };
 
-/** Reads `site.json` from the content root, with `SKILLSHELF_SITE_URL` overriding the URL. */
+/** Origin used for absolute URLs when building for a local preview (`npm start`, tests). */
+export const LOCAL_PREVIEW_URL = 'http://localhost:4321';
+
+/** True when the build is for a local preview, where the placeholder URL is acceptable. */
+export function isLocalPreview(): boolean {
+  return process.env['SKILLSHELF_LOCAL_PREVIEW'] === '1';
+}
+
+/** Reads `site.json` from the content root; `SKILLSHELF_SITE_URL`, then local-preview mode, override the URL. */
 export function readSiteConfig(cwd = process.cwd()): SiteConfig {
   let file: Partial<SiteConfig> = {};
   try {
@@ -41,6 +49,15 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`content/site.json: ${(error as Error).message}`);
   }
-  const url = (process.env['SKILLSHELF_SITE_URL'] ?? file.url ?? DEFAULTS.url).replace(/\/+$/, '');
+  const url = (process.env['SKILLSHELF_SITE_URL'] ?? (isLocalPreview() ? LOCAL_PREVIEW_URL : undefined) ?? file.url ?? DEFAULTS.url).replace(/\/+$/, '');
   return { ...DEFAULTS, ...file, url, marketplace: { ...DEFAULTS.marketplace, ...file.marketplace } };
+}
+
+/** Why a configuration cannot publish install endpoints, or `undefined` when it can. */
+export function publishProblem(config: SiteConfig): string | undefined {
+  if (config.url === PLACEHOLDER_URL) {
+    return `content/site.json still has the placeholder url ${PLACEHOLDER_URL}: install endpoints (index.json, marketplace.json) would point nowhere. Set "url" to your site's address (or SKILLSHELF_SITE_URL), or build a local preview with SKILLSHELF_LOCAL_PREVIEW=1 (npm start does).`;
+  }
+  if (!/^https?:\/\/[^/\s]+$/.test(config.url)) return `The site url "${config.url}" must be an origin such as https://skills.example.com.`;
+  return undefined;
 }

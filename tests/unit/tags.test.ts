@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { declaredTags, FALLBACK_TAG, inferTags, normaliseTag, resolveTags, tagLabel, TAG_VOCABULARY } from '../../src/lib/tags.ts';
 
 describe('normaliseTag', () => {
-  test('lower-cases, hyphenates spaces/underscores/slashes and folds synonyms', () => {
+  test('lower-cases, hyphenates, spells out + and #, drops accents and folds synonyms', () => {
     assert.equal(normaliseTag('Data Science'), 'data-science');
     assert.equal(normaliseTag('Machine Learning'), 'ai');
     assert.equal(normaliseTag('  Front_End  '), 'front-end');
@@ -11,9 +11,7 @@ describe('normaliseTag', () => {
     assert.equal(normaliseTag('JS'), 'javascript');
     assert.equal(normaliseTag('a11y'), 'accessibility');
     assert.equal(normaliseTag('--weird---tag--'), 'weird-tag');
-  });
-
-  test('spells out + and #, turns dots into hyphens and drops accents and symbols', () => {
+    // + and # are spelled out, dots become hyphens, accents and symbols go.
     assert.equal(normaliseTag('C++'), 'cpp');
     assert.equal(normaliseTag('C#'), 'csharp');
     assert.equal(normaliseTag('Vue.js'), 'vue-js');
@@ -23,12 +21,10 @@ describe('normaliseTag', () => {
 });
 
 describe('declaredTags', () => {
-  test('reads lists and comma/semicolon strings from every source, de-duplicated, in order', () => {
+  test('reads lists and comma/semicolon strings from every source, de-duplicated, at most eight', () => {
     const tags = declaredTags({ tags: ['Testing', 'git'], keywords: 'python; Tests, docs', category: 'Git' }, { tags: 'JS' });
     assert.deepEqual(tags, ['testing', 'git', 'javascript', 'python', 'docs']);
-  });
-
-  test('skips non-text items, empty and over-long tags, and keeps at most eight', () => {
+    // Non-text items, empty and over-long tags are skipped; at most eight are kept.
     assert.deepEqual(declaredTags({ tags: [{ a: 1 }, null, 42, '', '!!!', 'x'.repeat(41), 'ok'] }, {}), ['42', 'ok']);
     const many = Array.from({ length: 12 }, (_, i) => `tag${i}`);
     assert.deepEqual(declaredTags({ tags: many }, {}), many.slice(0, 8));
@@ -47,12 +43,10 @@ describe('inferTags', () => {
     assert.deepEqual(inferTags('x', 'sql and python', ''), ['databases', 'python']);
   });
 
-  test('matches whole words and multi-word phrases only', () => {
+  test('matches whole words and phrases only, returns at most max tags, else the fallback', () => {
     assert.deepEqual(inferTags('x', 'contest latest attestation', ''), [FALLBACK_TAG]);
     assert.deepEqual(inferTags('x', 'a screen reader friendly page', ''), ['accessibility']);
-  });
-
-  test('returns at most max tags and the fallback tag when nothing matches', () => {
+    // At most `max` tags, and the fallback tag when nothing matches.
     assert.equal(inferTags('api-security-testing', 'api security testing docker', '', 2).length, 2);
     assert.deepEqual(inferTags('foo', 'bar baz', 'qux'), ['general']);
   });

@@ -18,12 +18,9 @@ describe('urls', () => {
     assert.equal(tagUrl('c#'), '/tags/c%23/');
   });
 
-  test('publishes active documents (.html, .htm, .svg, .xml, .xhtml) as .txt raw copies, case-insensitively', () => {
+  test('gives active documents (.html, .htm, .svg, .xml, .xhtml) .txt raw paths and URLs, case-insensitively', () => {
     for (const path of ['assets/template.html', 'x.HTM', 'logo.svg', 'feed.xml', 'page.xhtml', 'style.xsl']) assert.equal(rawPath(path), `${path}.txt`, path);
     for (const path of ['SKILL.md', 'run.sh', 'logo.png', 'html', 'template.html.md', 'svg/readme.txt']) assert.equal(rawPath(path), path, path);
-  });
-
-  test('builds raw URLs from the encoded raw path', () => {
     assert.equal(rawUrl('edge', 'nested-package', 'assets/template.html'), '/skills/edge/nested-package/raw/assets/template.html.txt');
     assert.equal(rawUrl('edge', 'nested-package', 'assets/logo.png'), '/skills/edge/nested-package/raw/assets/logo.png');
     assert.equal(rawUrl('p', 's', 'my file.svg'), '/skills/p/s/raw/my%20file.svg.txt');
