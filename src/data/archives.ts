@@ -9,7 +9,7 @@ export function buildArchive(skill: SkillRecord, layout: ZipLayout): BuiltZip {
   const { files } = listPackageFiles(join(skillsRoot(), skill.publisher, skill.slug));
   const zip = buildSkillZip(files, layout, skill.archiveName, pluginManifest(skill.archiveName, skill.description, skill.version, skill.license));
   if (zip.sha256 !== skill.archives[layout].sha256) {
-    throw new Error(`${skill.id}: the ${layout} archive changed while building (expected ${skill.archives[layout].sha256}, got ${zip.sha256}). Rebuild.`);
+    throw new Error(`${skill.id}: the ${layout} archive changed while building (expected ${skill.archives[layout].sha256}, got ${zip.sha256}). Run the build again with --force to refresh the content cache.`);
   }
   return zip;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { isJunk } from '../lib/package-files.ts';
@@ -10,9 +10,21 @@ import { readSkillPackage, type ExcludedSkill, type SkillRecord } from '../lib/s
 /** What the collection stores per package folder: a listed skill's metadata, or why it was left out. */
 export type SkillEntryData = ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
 
-/** A cheap fingerprint of a package folder (paths, sizes, mtimes, sidecar): unchanged folders are not re-read. */
-function fingerprint(dir: string): string {
+/**
+ * A hash of the code that turns a folder into a record (src/lib): when it changes, every cached
+ * record is stale, even for unchanged folders.
+ */
+function codeVersion(): string {
   const hash = createHash('sha1');
+  const lib = join(process.cwd(), 'src', 'lib');
+  if (existsSync(lib)) for (const name of readdirSync(lib).sort()) hash.update(readFileSync(join(lib, name)));
+  return hash.digest('hex');
+}
+
+/** A cheap fingerprint of a package folder (paths, sizes, mtimes, sidecar) and of the code reading it. */
+function fingerprint(dir: string, code: string): string {
+  const hash = createHash('sha1');
+  hash.update(code);
   const walk = (current: string): void => {
     for (const name of readdirSync(current).sort()) {
       if (isJunk(name)) continue;
@@ -35,16 +47,18 @@ function fingerprint(dir: string): string {
 export function skillLoader(options: { root: string }): Loader {
   const loadOne = (context: LoaderContext, publisher: string, slug: string, dir: string): void => {
     const id = `${publisher}/${slug}`;
-    const digest = fingerprint(dir);
+    const digest = fingerprint(dir, code);
     if (context.store.get(id)?.digest === digest) return;
     const result = readSkillPackage(dir, publisher, slug);
     const data: SkillEntryData = result.ok ? { state: 'listed', ...result.skill } : { state: 'excluded', ...result.excluded };
     context.store.set({ id, data, digest });
   };
 
+  let code = '';
   return {
     name: 'skillshelf-skills',
     load: async (context) => {
+      code = codeVersion();
       const dirs = findPackageDirs(options.root);
       const seen = new Set<string>();
       for (const { publisher, slug, dir } of dirs) {

@@ -1,7 +1,7 @@
 /** Formats an ISO date (YYYY-MM-DD…) as "4 May 2026", independent of the build machine's locale and zone. */
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  if (!year || !month || !day) return iso;
+  if (!year || !month || !day || month > 12 || day > 31) return iso;
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${day} ${months[month - 1]} ${year}`;
 }

@@ -3,7 +3,7 @@ import type { Finding } from './findings.ts';
 
 /** The result of reading a SKILL.md: its frontmatter data, body and where things sit. */
 export interface ParsedSkillFile {
-  /** Top-level frontmatter keys and their values, as YAML 1.2 reads them. */
+  /** Top-level frontmatter keys and their values; every scalar is kept as written (a string), so `1.10` stays `1.10`. */
   data: Record<string, unknown>;
   /** 1-based line of each top-level key in the file. */
   keyLines: Record<string, number>;
@@ -104,7 +104,7 @@ const NON_STRING_PLAIN = /^(?:[-+]?\d[\d_]*(?:\.\d+)?(?:e[-+]?\d+)?|true|false|y
 
 function parseYaml(source: string): YamlResult {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const doc: Document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, schema: 'failsafe' });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -129,7 +129,8 @@ function parseYaml(source: string): YamlResult {
 /** Records `key` (or `key.sub` inside a map) whose plain scalar a YAML 1.1 parser would not read as a string. */
 function collectPlainNonStrings(key: string, value: unknown, out: Set<string>): void {
   if (isScalar(value)) {
-    if (value.type === 'PLAIN' && NON_STRING_PLAIN.test(String(value.source ?? value.value))) out.add(key);
+    const source = String(value.source ?? value.value ?? '');
+    if (value.type === 'PLAIN' && (source === '' || NON_STRING_PLAIN.test(source))) out.add(key);
     return;
   }
   if (isMap(value)) {

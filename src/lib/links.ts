@@ -29,7 +29,7 @@ export function resolvePackageLink(fromFile: string, href: string, files: Readon
   const base = decoded.startsWith('/') ? '' : posix.dirname(fromFile);
   const path = posix.normalize(posix.join(base, decoded.replace(/^\/+/, ''))).replace(/\/$/, '');
   if (path === '.' || path === '') return { type: 'anchor', fragment };
-  if (path.startsWith('..')) return { type: 'missing', path: decoded };
+  if (path === '..' || path.startsWith('../')) return { type: 'missing', path: decoded };
   if (files.has(path)) return { type: 'file', path, fragment };
   // A link to a folder resolves to its first file so readers still land somewhere useful.
   const prefix = `${path}/`;

@@ -42,7 +42,7 @@ export function readListing(packageDir: string): { listing: Listing; findings: F
   const findings: Finding[] = [];
   const date = (key: string, value: unknown): string | undefined => {
     if (value === undefined) return undefined;
-    if (typeof value === 'string' && DATE.test(value)) return value;
+    if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))) return value;
     findings.push({ rule: 'listing-invalid', severity: 'warning', file, message: `"${key}" in the listing sidecar must be a date like 2026-05-01; it was ignored.` });
     return undefined;
   };

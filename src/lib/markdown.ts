@@ -106,7 +106,7 @@ function slugify(text: string): string {
 }
 
 function assignHeadingIds(tokens: Token[]): Heading[] {
-  const used = new Map<string, number>();
+  const used = new Set<string>(RESERVED_IDS);
   const headings: Heading[] = [];
   tokens.forEach((token, i) => {
     if (token.type !== 'heading_open') return;
@@ -118,9 +118,9 @@ function assignHeadingIds(tokens: Token[]): Heading[] {
       .replace(/[\uE000\uE001]/g, '')
       .trim();
     const base = slugify(text);
-    const count = used.get(base) ?? (RESERVED_IDS.has(base) ? 1 : 0);
-    used.set(base, count + 1);
-    const id = count ? `${base}-${count}` : base;
+    let id = base;
+    for (let n = 1; used.has(id); n += 1) id = `${base}-${n}`;
+    used.add(id);
     token.attrSet('id', id);
     const depth = Number(token.tag.slice(1));
     headings.push({ depth, text, id });

@@ -15,7 +15,7 @@ export function findPackageDirs(root: string): PackageDir[] {
   const out: PackageDir[] = [];
   for (const publisher of readdirSync(root).filter(visible).sort()) {
     const publisherDir = join(root, publisher);
-    if (!statSync(publisherDir).isDirectory()) continue;
+    if (!isDirectory(publisherDir)) continue;
     for (const slug of readdirSync(publisherDir).filter(visible).sort()) {
       const dir = join(publisherDir, slug);
       if (isDirectory(dir)) out.push({ publisher, slug, dir });

@@ -55,12 +55,13 @@ export function classifyFile(absolutePath: string, name: string): 'text' | 'bina
   }
   const sample = head.subarray(0, read);
   if (sample.includes(0)) return 'binary';
-  return isValidUtf8Prefix(sample) ? 'text' : 'binary';
+  // When the sample is cut mid-file, its last bytes may be half of a multi-byte character: ignore them.
+  return isValidUtf8(read === head.length ? sample.subarray(0, read - 4) : sample) ? 'text' : 'binary';
 }
 
-function isValidUtf8Prefix(bytes: Uint8Array): boolean {
+function isValidUtf8(bytes: Uint8Array): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 4)));
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
   } catch {
     return false;
@@ -136,7 +137,7 @@ export function formatBytes(bytes: number): string {
   const units = ['KB', 'MB', 'GB'];
   let value = bytes / 1024;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (Math.round(value) >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }

@@ -9,8 +9,11 @@ export interface PortabilityVerdict {
 
 /** Findings that make claude.ai uploads (and Anthropic's packager and the Skills API) reject a skill. */
 const CLAUDE_AI_BLOCKERS = new Set(['non-spec-key', 'name-format', 'name-missing', 'description-too-long', 'description-angle-brackets', 'compatibility-too-long', 'compatibility-empty', 'metadata-not-map', 'allowed-tools-type']);
-/** Findings that stop Claude Code from finding or loading a skill folder. */
-const CLAUDE_CODE_BLOCKERS = new Set(['skill-file-name']);
+/**
+ * Findings that stop Claude Code from loading a downloaded skill. Its loader is lenient (unknown keys,
+ * name mismatches and long descriptions only warn), and downloads rename skill.md, so listed skills load.
+ */
+const CLAUDE_CODE_BLOCKERS = new Set<string>([]);
 /** Findings that break the Agent Skills specification itself. */
 const SPEC_RULES = new Set([...CLAUDE_AI_BLOCKERS, 'skill-file-name', 'name-folder-mismatch', 'metadata-not-string', 'allowed-tools-list']);
 

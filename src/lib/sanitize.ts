@@ -41,7 +41,7 @@ function optionsFor(urls: UrlRewriter): sanitizeHtml.IOptions {
     a: (tagName, attribs) => {
       const href = attribs['href'];
       if (href === undefined || href.startsWith('#')) return { tagName, attribs };
-      if (EXTERNAL.test(href)) return { tagName, attribs: { ...attribs, rel: 'nofollow noopener noreferrer ugc' } };
+      if (EXTERNAL.test(href)) return { tagName, attribs: { ...attribs, href: href.startsWith('//') ? `https:${href}` : href, rel: 'nofollow noopener noreferrer ugc' } };
       const url = urls.link(href);
       if (url === undefined) {
         const { href: _missing, ...rest } = attribs;

@@ -8,7 +8,7 @@ import { readListing, type Listing } from './listing.ts';
 import { DEFAULT_LIMITS, listPackageFiles, type PackageLimits } from './package-files.ts';
 import { checkSpec } from './spec.ts';
 import { resolveTags } from './tags.ts';
-import { NAME_PATTERN } from './spec.ts';
+import { countLines, NAME_PATTERN } from './spec.ts';
 import { buildSkillZip, type PluginManifest, type ZipLayout } from './zip.ts';
 
 /** A file of a listed package, as the catalogue records it (no absolute paths). */
@@ -137,7 +137,7 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
       tagsInferred: inferred,
       files: files.map(({ path, size, kind, executable }) => ({ path, size, kind, executable })),
       totalBytes: files.reduce((sum, f) => sum + f.size, 0),
-      bodyLines: parsed.body.split('\n').length,
+      bodyLines: countLines(parsed.body),
       findings,
       listing: listing.listing,
       updated: listing.listing.updated ?? listing.listing.source?.commitDate?.slice(0, 10) ?? newestFileDate(files.map((f) => f.path), dir),
@@ -184,6 +184,13 @@ const linkParser = new MarkdownIt({ html: false, linkify: false });
 export function findBrokenLinks(body: string, bodyStartLine: number, file: string, files: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   const tokens = linkParser.parse(body, {});
+  const bodyLines = body.split('\n');
+  // Inline tokens only know their paragraph's first line: find the line that holds the link target.
+  const lineOf = (target: string, map: [number, number] | null): number | undefined => {
+    if (!map) return undefined;
+    for (let i = map[0]; i < map[1]; i += 1) if (bodyLines[i]?.includes(target)) return bodyStartLine + i;
+    return bodyStartLine + map[0];
+  };
   for (const token of tokens) {
     if (token.type !== 'inline') continue;
     for (const child of token.children ?? []) {
@@ -191,7 +198,7 @@ export function findBrokenLinks(body: string, bodyStartLine: number, file: strin
       if (!target) continue;
       const link = resolvePackageLink(file, target, files);
       if (link.type === 'missing') {
-        findings.push({ rule: 'broken-link', severity: 'warning', file, line: token.map ? bodyStartLine + token.map[0] : undefined, message: `The link to "${link.path}" points at no file in the package.` });
+        findings.push({ rule: 'broken-link', severity: 'warning', file, line: lineOf(target, token.map), message: `The link to "${link.path}" points at no file in the package.` });
       }
     }
   }

@@ -42,7 +42,7 @@ export function checkSpec(parsed: ParsedSkillFile, folderName: string, fileName 
   };
 
   if (fileName !== 'SKILL.md') {
-    at('skill-file-name', 'warning', `The file is named ${fileName}; the spec requires SKILL.md in capitals and some agents will not find it.`);
+    at('skill-file-name', 'warning', `The file is named ${fileName}; the spec requires SKILL.md in capitals and some agents will not find it in the repository. Downloads from this site name it SKILL.md.`);
   }
 
   const description = asText(data['description']);
@@ -64,12 +64,12 @@ export function checkSpec(parsed: ParsedSkillFile, folderName: string, fileName 
 
   const rawName = data['name'];
   const name = asText(rawName) ?? folderName;
-  if (rawName === undefined) {
-    at('name-missing', 'error', `The frontmatter has no name; the folder name "${folderName}" is used instead.`);
+  if (rawName === undefined || asText(rawName) === undefined) {
+    at('name-missing', 'error', `The frontmatter has ${rawName === undefined ? 'no' : 'an empty'} name; the folder name "${folderName}" is used instead.`, rawName === undefined ? undefined : 'name');
   } else if (name.length > SPEC_LIMITS.nameMax || !NAME_PATTERN.test(name)) {
     at('name-format', 'error', `The name "${name}" must be 1\u2013${SPEC_LIMITS.nameMax} lowercase letters, digits and single hyphens, not starting or ending with a hyphen.`, 'name');
   }
-  if (rawName !== undefined && name !== folderName) {
+  if (asText(rawName) !== undefined && name !== folderName) {
     at('name-folder-mismatch', 'warning', `The name "${name}" differs from its folder "${folderName}"; the spec requires them to match.`, 'name');
   }
 
@@ -83,7 +83,7 @@ export function checkSpec(parsed: ParsedSkillFile, folderName: string, fileName 
   }
 
   const metadata = readMetadata(data['metadata'], parsed.plainNonStrings, at);
-  const allowedTools = readAllowedTools(data['allowed-tools'], at);
+  const allowedTools = readAllowedTools(parsed.plainNonStrings.has('allowed-tools') && data['allowed-tools'] !== '' ? Number.NaN : data['allowed-tools'], at);
 
   const extraKeys: Record<string, unknown> = {};
   for (const key of Object.keys(data)) {
@@ -92,7 +92,7 @@ export function checkSpec(parsed: ParsedSkillFile, folderName: string, fileName 
     at('non-spec-key', 'warning', `"${key}" is not an Agent Skills key: Claude Code ignores or uses it, but claude.ai uploads and the Skills API reject the skill.`, key);
   }
 
-  const bodyLines = parsed.body.split('\n').length;
+  const bodyLines = countLines(parsed.body);
   if (bodyLines > SPEC_LIMITS.bodyLinesMax) {
     findings.push({ rule: 'body-too-long', severity: 'warning', file: fileName, line: parsed.bodyStartLine + SPEC_LIMITS.bodyLinesMax, message: `The body is ${bodyLines} lines; the guidance is under ${SPEC_LIMITS.bodyLinesMax}. Move detail into references/ files.` });
   }
@@ -112,7 +112,7 @@ function readMetadata(value: unknown, plainNonStrings: Set<string>, at: Report):
   for (const [key, entry] of Object.entries(value)) {
     const isString = typeof entry === 'string' && !plainNonStrings.has(`metadata.${key}`);
     if (!isString) {
-      const kind = entry === null ? 'empty' : typeof entry === 'object' ? 'a list or map' : typeof entry === 'string' ? 'read as a date, number or boolean by YAML 1.1 parsers' : `a ${typeof entry}`;
+      const kind = entry === null || entry === '' ? 'empty' : typeof entry === 'object' ? 'a list or map' : typeof entry === 'string' ? 'read as a date, number or boolean by YAML 1.1 parsers' : `a ${typeof entry}`;
       at('metadata-not-string', 'warning', `metadata.${key} is ${kind}; the spec requires string values. Quote it.`, 'metadata');
     }
     out[key] = typeof entry === 'string' ? entry : entry === null ? '' : typeof entry === 'object' ? JSON.stringify(entry) : String(entry);
@@ -148,6 +148,11 @@ export function splitTools(value: string): string[] {
   }
   if (current) tools.push(current);
   return tools;
+}
+
+/** Lines of text, not counting a final line break. */
+export function countLines(text: string): number {
+  return text === '' ? 0 : text.replace(/\n$/, '').split('\n').length;
 }
 
 function asText(value: unknown): string | undefined {

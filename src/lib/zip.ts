@@ -37,7 +37,9 @@ const EXEC_MODE = 0o100755;
 /** Builds a reproducible ZIP of a package: sorted entries, fixed timestamps and permissions, exec bits kept. */
 export function buildSkillZip(files: readonly PackageFile[], layout: ZipLayout, name: string, manifest?: PluginManifest): BuiltZip {
   const prefix = layout === 'folder' ? `${name}/` : layout === 'plugin' ? `skills/${name}/` : '';
-  const entries: [string, Uint8Array, number][] = files.map((file) => [`${prefix}${file.path}`, readFileSync(file.source), file.executable ? EXEC_MODE : FILE_MODE]);
+  // A lower-case skill.md is stored as SKILL.md: every agent and claude.ai look for the capitalised name.
+  const entryPath = (path: string): string => (/^skill\.md$/i.test(path) ? 'SKILL.md' : path);
+  const entries: [string, Uint8Array, number][] = files.map((file) => [`${prefix}${entryPath(file.path)}`, readFileSync(file.source), file.executable ? EXEC_MODE : FILE_MODE]);
   if (layout === 'plugin') {
     const plugin = manifest ?? { name, description: '' };
     entries.push(['.claude-plugin/plugin.json', new TextEncoder().encode(`${JSON.stringify(plugin, null, 2)}\n`), FILE_MODE]);

@@ -77,7 +77,7 @@ describe('parseSkillFile', () => {
     const result = parsed(parseSkillFile('---\nname: a\nmetadata:\n  when: yes\n  quoted: "1.0"\n  n: 2\n  d: 2026-01-01\n  s: text\n---\n'));
     assert.deepEqual([...result.plainNonStrings].sort(), ['metadata.d', 'metadata.n', 'metadata.when']);
     // YAML 1.2 keeps the date a string, never a Date object.
-    assert.deepEqual(result.data['metadata'], { when: 'yes', quoted: '1.0', n: 2, d: '2026-01-01', s: 'text' });
+    assert.deepEqual(result.data['metadata'], { when: 'yes', quoted: '1.0', n: '2', d: '2026-01-01', s: 'text' });
   });
 
   test('keeps the last value of a duplicated key and reads an empty block as no keys', () => {

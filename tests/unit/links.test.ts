@@ -62,7 +62,7 @@ describe('resolvePackageLink', () => {
     assert.deepEqual(resolvePackageLink('SKILL.md', 'references', FILES), { type: 'file', path: 'references/deep/more/notes.md', fragment: '' });
   });
 
-  test('resolves a file whose name merely starts with two dots', { todo: 'resolvePackageLink uses path.startsWith("..") so "..notes.md" (inside the package) is treated as climbing out' }, () => {
+  test('resolves a file whose name merely starts with two dots', () => {
     const files = new Set(['..notes.md']);
     assert.deepEqual(resolvePackageLink('SKILL.md', '..notes.md', files), { type: 'file', path: '..notes.md', fragment: '' });
   });
