@@ -28,8 +28,6 @@ export interface BuiltZip {
   sha256: string;
 }
 
-/** Fixed timestamp for every entry, built as local time so DOS timestamps do not shift with the time zone. */
-const FIXED_DATE = new Date(2020, 0, 1, 0, 0, 0);
 const UNIX = 3;
 const FILE_MODE = 0o100644;
 const EXEC_MODE = 0o100755;
@@ -45,9 +43,11 @@ export function buildSkillZip(files: readonly PackageFile[], layout: ZipLayout, 
     entries.push(['.claude-plugin/plugin.json', new TextEncoder().encode(`${JSON.stringify(plugin, null, 2)}\n`), FILE_MODE]);
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // ZIP stores local wall-clock time: build the fixed date in the current zone so every build writes 2020-01-01 00:00.
+  const fixedDate = new Date(2020, 0, 1, 0, 0, 0);
   const zippable: Zippable = {};
   for (const [path, data, mode] of entries) {
-    zippable[path] = [data, { mtime: FIXED_DATE, os: UNIX, attrs: (mode << 16) >>> 0, level: alreadyCompressed(path) ? 0 : 6 }];
+    zippable[path] = [data, { mtime: fixedDate, os: UNIX, attrs: (mode << 16) >>> 0, level: alreadyCompressed(path) ? 0 : 6 }];
   }
   const bytes = zipSync(zippable);
   return { bytes, size: bytes.length, sha256: sha256Hex(bytes) };

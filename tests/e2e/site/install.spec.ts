@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+test('copies the exact install command and confirms it', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
+  await page.goto('/skills/docsmith/adr-writer/');
+  const install = page.getByRole('region', { name: 'Download and install' });
+  const copy = install.getByRole('button', { name: 'Copy the personal install command' });
+  await copy.click();
+  await expect(copy).toHaveText('Copied');
+  await expect(install.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toHaveCount(1);
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard).toMatch(/^curl -fsSL https?:\/\/[^ ]+\/skills\/docsmith\/adr-writer\/download\/adr-writer\.zip -o adr-writer\.zip && mkdir -p ~\/\.claude\/skills && unzip -o adr-writer\.zip -d ~\/\.claude\/skills && rm adr-writer\.zip$/);
+  await expect(install.getByText(clipboard, { exact: true })).toBeVisible();
+});
+
+test('switches install tabs with the keyboard', async ({ page }) => {
+  await page.goto('/skills/docsmith/adr-writer/');
+  const tabs = page.getByRole('tablist', { name: 'Install with' });
+  await tabs.getByRole('tab', { name: 'Claude Code' }).focus();
+  await page.keyboard.press('ArrowRight');
+  const agents = tabs.getByRole('tab', { name: 'Codex, Cursor & others' });
+  await expect(agents).toBeFocused();
+  await expect(agents).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel').filter({ hasText: '.agents/skills' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tabpanel')).toContainText('npx skills add');
+  await expect(page.getByRole('tabpanel')).toContainText('--skill adr-writer');
+});
+
+test('shows every install command as text without JavaScript', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/skills/docsmith/adr-writer/');
+  const install = page.getByRole('region', { name: 'Download and install' });
+  await expect(install.getByText(/unzip -o adr-writer\.zip -d \.agents\/skills/)).toBeVisible();
+  await expect(install.getByText('/plugin install adr-writer@skillshelf')).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { unzipSync } from 'fflate';
+import { listPackageFiles } from '../../src/lib/package-files.ts';
+import { buildSkillZip, sha256Hex } from '../../src/lib/zip.ts';
+import { makeTree, removeTree, skillMd } from './helpers.ts';
+
+/** External attributes of each entry, read from the ZIP's central directory. */
+function unixModes(zip: Uint8Array): Map<string, number> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end -= 1;
+  let offset = view.getUint32(end + 16, true);
+  const modes = new Map<string, number>();
+  for (let i = 0; i < view.getUint16(end + 10, true); i += 1) {
+    const nameLength = view.getUint16(offset + 28, true);
+    const extra = view.getUint16(offset + 30, true);
+    const comment = view.getUint16(offset + 32, true);
+    const name = new TextDecoder().decode(zip.subarray(offset + 46, offset + 46 + nameLength));
+    modes.set(name, view.getUint32(offset + 38, true) >>> 16);
+    offset += 46 + nameLength + extra + comment;
+  }
+  return modes;
+}
+
+describe('buildSkillZip', () => {
+  const outside = makeTree({ 'secret.txt': 'do not ship' });
+  const root = makeTree({
+    'SKILL.md': skillMd('demo', 'Demo skill.'),
+    'scripts/run.sh': { content: '#!/bin/sh\necho hi\n', mode: 0o755 },
+    'references/deep/notes.md': '# Notes\n',
+    'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]),
+    '.DS_Store': 'junk',
+    'scripts/__pycache__/x.cpython-311.pyc': 'junk',
+    'node_modules/pkg/index.js': 'junk',
+    'references/alias.md': { symlink: 'deep/notes.md' },
+    'references/escape.txt': { symlink: `${outside}/secret.txt` },
+    'references/dangling.md': { symlink: 'nope.md' },
+  });
+  after(() => {
+    removeTree(root);
+    removeTree(outside);
+  });
+  const { files } = listPackageFiles(root);
+
+  test('puts every package file under one folder named after the skill', () => {
+    const names = Object.keys(unzipSync(buildSkillZip(files, 'folder', 'demo').bytes)).sort();
+    assert.deepEqual(names, ['demo/SKILL.md', 'demo/assets/logo.png', 'demo/references/alias.md', 'demo/references/deep/notes.md', 'demo/scripts/run.sh']);
+  });
+
+  test('puts SKILL.md at the root for the flat (discovery RFC) layout', () => {
+    const names = Object.keys(unzipSync(buildSkillZip(files, 'root', 'demo').bytes));
+    assert.ok(names.includes('SKILL.md'));
+    assert.ok(names.every((n) => !n.startsWith('demo/')));
+  });
+
+  test('wraps the skill as a Claude Code plugin with a manifest', () => {
+    const entries = unzipSync(buildSkillZip(files, 'plugin', 'demo', { name: 'demo', description: 'Demo skill.', version: '1.0.0' }).bytes);
+    assert.deepEqual(JSON.parse(new TextDecoder().decode(entries['.claude-plugin/plugin.json'])), { name: 'demo', description: 'Demo skill.', version: '1.0.0' });
+    assert.ok(entries['skills/demo/SKILL.md']);
+  });
+
+  test('leaves out junk and links that leave the package or dangle, and stores inside links as content', () => {
+    const entries = unzipSync(buildSkillZip(files, 'folder', 'demo').bytes);
+    const names = Object.keys(entries).join('\n');
+    assert.doesNotMatch(names, /DS_Store|__pycache__|\.pyc|node_modules|escape|dangling/);
+    assert.equal(new TextDecoder().decode(entries['demo/references/alias.md']), '# Notes\n');
+    assert.deepEqual([...entries['demo/assets/logo.png']!], [0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]);
+  });
+
+  test('is byte-for-byte reproducible, whatever the time zone', () => {
+    const first = buildSkillZip(files, 'folder', 'demo');
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'Asia/Kolkata';
+    const second = buildSkillZip(listPackageFiles(root).files, 'folder', 'demo');
+    process.env['TZ'] = zone;
+    assert.equal(first.sha256, second.sha256);
+    assert.equal(first.sha256, sha256Hex(first.bytes));
+    assert.equal(first.size, first.bytes.length);
+  });
+
+  test('keeps the executable bit on scripts and 0644 on other files', () => {
+    const modes = unixModes(buildSkillZip(files, 'folder', 'demo').bytes);
+    assert.equal(modes.get('demo/scripts/run.sh'), 0o100755);
+    assert.equal(modes.get('demo/SKILL.md'), 0o100644);
+  });
+
+  test('stores a lower-case skill.md as SKILL.md', () => {
+    const lower = makeTree({ 'skill.md': skillMd('low', 'Lower case.') });
+    try {
+      const names = Object.keys(unzipSync(buildSkillZip(listPackageFiles(lower).files, 'folder', 'low').bytes));
+      assert.deepEqual(names, ['low/SKILL.md']);
+    } finally {
+      removeTree(lower);
+    }
+  });
+});
