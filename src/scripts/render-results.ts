@@ -1,0 +1,56 @@
+import type { FacetKey, SearchState } from '../lib/search-state.ts';
+import { escapeHtml, safeExcerpt, type PagefindResultData } from './pagefind.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function date(iso: string | undefined): string {
+  const [y, m, d] = (iso ?? '').split('-').map(Number);
+  return y && m && d ? `${d} ${MONTHS[m - 1]} ${y}` : '';
+}
+
+function tagChips(data: PagefindResultData): string {
+  const slugs = (data.meta['tag_slugs'] ?? '').split(' ').filter(Boolean);
+  const labels = (data.meta['tags'] ?? '').split(' · ');
+  return slugs
+    .map((slug, i) => `<li><a href="/tags/${encodeURIComponent(slug)}/" class="relative z-10 inline-flex rounded-full border border-brand-100 bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700 dark:border-brand-700/50 dark:bg-brand-700/20 dark:text-brand-300">${escapeHtml(labels[i] ?? slug)}</a></li>`)
+    .join('');
+}
+
+/** A catalogue card for a Pagefind result, matching SkillCard.astro. */
+export function renderCard(data: PagefindResultData): string {
+  const files = Number(data.meta['files'] ?? 0);
+  return `<li class="flex"><article class="relative flex w-full flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-xs hover:border-brand-300 hover:shadow-md dark:border-slate-800 dark:bg-slate-900 dark:hover:border-brand-700">
+    <div><h2 class="text-base font-semibold text-slate-900 dark:text-white"><a href="${escapeHtml(data.url)}" class="after:absolute after:inset-0 after:content-[''] hover:text-brand-700 dark:hover:text-brand-300">${escapeHtml(data.meta['title'] ?? '')}</a></h2>
+    <p class="text-sm text-slate-500 dark:text-slate-400">by <a href="/publishers/${encodeURIComponent(data.meta['publisher_url'] ?? '')}/" class="relative z-10 hover:underline">${escapeHtml(data.meta['publisher'] ?? '')}</a></p></div>
+    <p class="line-clamp-3 text-sm text-slate-600 dark:text-slate-300">${escapeHtml(data.meta['description'] ?? '')}</p>
+    <ul class="flex flex-wrap gap-1.5" aria-label="Tags">${tagChips(data)}</ul>
+    <p class="mt-auto flex gap-3 text-xs text-slate-500 dark:text-slate-400"><span>Updated <time datetime="${escapeHtml(data.meta['updated'] ?? '')}">${date(data.meta['updated'])}</time></span><span>${files} ${files === 1 ? 'file' : 'files'}</span></p>
+  </article></li>`;
+}
+
+/** A search hit: name, publisher, highlighted excerpt and tags. */
+export function renderHit(data: PagefindResultData): string {
+  return `<li class="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+    <a href="${escapeHtml(data.url)}" class="text-base font-semibold text-brand-700 hover:underline dark:text-brand-300">${escapeHtml(data.meta['title'] ?? data.url)}</a>
+    <span class="ml-2 text-sm text-slate-500 dark:text-slate-400">by ${escapeHtml(data.meta['publisher'] ?? '')}</span>
+    <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">${safeExcerpt(data.excerpt)}</p>
+    <ul class="mt-2 flex flex-wrap gap-1.5" aria-label="Tags">${tagChips(data)}</ul>
+  </li>`;
+}
+
+/** Facet groups as toggle buttons with counts for the current results. */
+export function renderFacets(facets: readonly { key: FacetKey; label: string }[], counts: Record<string, Record<string, number>>, state: SearchState): string {
+  return facets
+    .map((facet) => {
+      const active = state.filters[facet.key];
+      const values = Object.entries(counts[facet.key] ?? {})
+        .filter(([value, n]) => n > 0 || active.includes(value))
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      if (values.length === 0) return '';
+      const buttons = values
+        .map(([value, n]) => `<button type="button" data-facet="${facet.key}" data-value="${escapeHtml(value)}" aria-pressed="${active.includes(value)}" class="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs hover:border-brand-500 aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white dark:border-slate-700">${escapeHtml(value)} <span class="opacity-70">${n}</span></button>`)
+        .join('');
+      return `<fieldset><legend class="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">${facet.label}</legend><div class="flex flex-wrap gap-1.5">${buttons}</div></fieldset>`;
+    })
+    .join('');
+}

@@ -1,0 +1,133 @@
+import { FACETS, isEmptySearch, parseSearchState, serialiseSearchState, toPagefindFilters, toggleFilter, type FacetKey, type SearchState, type SortKey } from '../lib/search-state.ts';
+import { loadPagefind, type PagefindSearch } from './pagefind.ts';
+import { renderCard, renderFacets, renderHit } from './render-results.ts';
+
+const BATCH = 24;
+
+/**
+ * Search and filter UI over the Pagefind index, with its state in the URL. `data-mode="search"`
+ * shows text hits; `data-mode="catalogue"` shows cards and leaves the server-rendered page in place
+ * until a filter or sort is chosen, so the catalogue never ships every card.
+ */
+export class SkillBrowser extends HTMLElement {
+  #mode: 'search' | 'catalogue' = 'search';
+  #defaultSort: SortKey = 'relevance';
+  #state!: SearchState;
+  #search: PagefindSearch | null = null;
+  #shown = 0;
+  #run = 0;
+
+  connectedCallback(): void {
+    this.#mode = this.dataset['mode'] === 'catalogue' ? 'catalogue' : 'search';
+    this.#defaultSort = this.#mode === 'catalogue' ? 'name' : 'relevance';
+    this.#state = parseSearchState(new URLSearchParams(location.search), this.#defaultSort);
+    const input = this.querySelector<HTMLInputElement>('[data-input]');
+    const sort = this.querySelector<HTMLSelectElement>('[data-sort]');
+    this.#syncControls();
+    this.querySelector('[data-form]')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#update({ ...this.#state, query: input?.value.trim() ?? '' }, 'push');
+    });
+    input?.addEventListener('input', () => this.#update({ ...this.#state, query: input.value.trim() }, 'replace'));
+    sort?.addEventListener('change', () => this.#update({ ...this.#state, sort: sort.value as SortKey }, 'push'));
+    this.querySelector('[data-more]')?.addEventListener('click', () => void this.#renderMore());
+    this.querySelector('[data-clear]')?.addEventListener('click', () => this.#update({ query: '', filters: parseSearchState(new URLSearchParams()).filters, sort: this.#defaultSort }, 'push'));
+    this.querySelector('[data-facets-panel]')?.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-facet]');
+      if (button) this.#update(toggleFilter(this.#state, button.dataset['facet'] as FacetKey, button.dataset['value'] ?? ''), 'push');
+    });
+    window.addEventListener('popstate', () => {
+      this.#state = parseSearchState(new URLSearchParams(location.search), this.#defaultSort);
+      this.#syncControls();
+      void this.#execute();
+    });
+    void this.#execute();
+  }
+
+  #syncControls(): void {
+    const input = this.querySelector<HTMLInputElement>('[data-input]');
+    const sort = this.querySelector<HTMLSelectElement>('[data-sort]');
+    if (input) input.value = this.#state.query;
+    if (sort) sort.value = this.#state.sort;
+  }
+
+  #update(state: SearchState, history: 'push' | 'replace'): void {
+    this.#state = state;
+    const url = `${location.pathname}${serialiseSearchState(state, this.#defaultSort)}`;
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    void this.#execute();
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(name: string): T | null {
+    return this.querySelector<T>(`[data-${name}]`);
+  }
+
+  async #execute(): Promise<void> {
+    const run = ++this.#run;
+    const status = this.#part('status')!;
+    let pagefind;
+    try {
+      pagefind = await loadPagefind();
+    } catch (error) {
+      status.textContent = (error as Error).message;
+      return;
+    }
+    if (run !== this.#run) return;
+    const { query, filters, sort } = this.#state;
+    const idle = isEmptySearch(this.#state) && sort === this.#defaultSort;
+    const staticView = this.#part('static');
+    const dynamic = this.#part('dynamic');
+    this.#part('clear')?.classList.add('hidden');
+
+    if (idle) {
+      // Nothing chosen: show the static page (catalogue) or a prompt (search), with catalogue-wide counts.
+      const totals = await pagefind.filters();
+      if (run !== this.#run) return;
+      this.#part('facets-panel')!.innerHTML = renderFacets(FACETS, totals, this.#state);
+      staticView?.removeAttribute('hidden');
+      dynamic?.setAttribute('hidden', '');
+      status.textContent = this.#mode === 'search' ? 'Type to search every skill’s name, description, SKILL.md and references, or pick a filter.' : '';
+      this.#announce();
+      return;
+    }
+
+    const sortOption = sort === 'name' ? { name: 'asc' as const } : sort === 'updated' ? { updated: 'desc' as const } : undefined;
+    const search = await pagefind.search(query || null, { filters: toPagefindFilters(filters), ...(sortOption ? { sort: sortOption } : query ? {} : { sort: { name: 'asc' as const } }) });
+    if (run !== this.#run) return;
+    this.#search = search;
+    this.#part('facets-panel')!.innerHTML = renderFacets(FACETS, search.filters, this.#state);
+    staticView?.setAttribute('hidden', '');
+    dynamic?.removeAttribute('hidden');
+    this.#part('results')!.innerHTML = '';
+    this.#shown = 0;
+    const count = search.results.length;
+    if (count === 0) {
+      status.textContent = 'No skills match these filters. Remove one, or clear them all.';
+      this.#part('clear')?.classList.remove('hidden');
+    } else {
+      status.textContent = `${count.toLocaleString('en-US')} ${count === 1 ? 'skill' : 'skills'}${query ? ` for “${query}”` : ''}`;
+    }
+    await this.#renderMore();
+  }
+
+  async #renderMore(): Promise<void> {
+    const search = this.#search;
+    if (!search) return;
+    const run = this.#run;
+    const slice = search.results.slice(this.#shown, this.#shown + BATCH);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (run !== this.#run) return;
+    const render = this.#mode === 'catalogue' ? renderCard : renderHit;
+    this.#part('results')!.insertAdjacentHTML('beforeend', data.map(render).join(''));
+    this.#shown += slice.length;
+    this.#part('more')?.classList.toggle('hidden', this.#shown >= search.results.length);
+    this.#announce();
+  }
+
+  /** Marks the moment results are on screen (benchmarks and tests wait for it). */
+  #announce(): void {
+    this.dataset['rendered'] = String(this.#run);
+    this.dispatchEvent(new CustomEvent('skillshelf:rendered', { bubbles: true }));
+  }
+}
