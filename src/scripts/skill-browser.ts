@@ -21,6 +21,8 @@ export class SkillBrowser extends HTMLElement {
     this.#mode = this.dataset['mode'] === 'catalogue' ? 'catalogue' : 'search';
     this.#defaultSort = this.#mode === 'catalogue' ? 'name' : 'relevance';
     this.#state = parseSearchState(new URLSearchParams(location.search), this.#defaultSort);
+    // The "needs JavaScript" note is plain content (so every no-JS browser shows it); remove it now.
+    this.querySelector('[data-nojs]')?.remove();
     const input = this.querySelector<HTMLInputElement>('[data-input]');
     const sort = this.querySelector<HTMLSelectElement>('[data-sort]');
     this.#syncControls();
