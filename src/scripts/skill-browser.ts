@@ -2,7 +2,8 @@ import { FACETS, isEmptySearch, parseSearchState, serialiseSearchState, toPagefi
 import { loadPagefind, type PagefindSearch } from './pagefind.ts';
 import { renderCard, renderFacets, renderHit } from './render-results.ts';
 
-const BATCH = 24;
+/** Results rendered per step: cards fill a catalogue page; text hits come fewer so they appear at once. */
+const BATCH = { catalogue: 24, search: 8 } as const;
 
 /**
  * Search and filter UI over the Pagefind index, with its state in the URL. `data-mode="search"`
@@ -117,7 +118,7 @@ export class SkillBrowser extends HTMLElement {
     const search = this.#search;
     if (!search) return;
     const run = this.#run;
-    const slice = search.results.slice(this.#shown, this.#shown + BATCH);
+    const slice = search.results.slice(this.#shown, this.#shown + BATCH[this.#mode]);
     const data = await Promise.all(slice.map((r) => r.data()));
     if (run !== this.#run) return;
     const render = this.#mode === 'catalogue' ? renderCard : renderHit;

@@ -1,0 +1,9 @@
+/** `node src/cli/index.ts <outDir>`: builds the Pagefind index for an already built site (the build does this itself). */
+import { resolve } from 'node:path';
+import { buildSearchIndex } from '../integrations/pagefind.ts';
+import { skillsRoot } from '../lib/site-config.ts';
+
+const outDir = resolve(process.argv[2] ?? 'dist');
+const started = performance.now();
+const pages = await buildSearchIndex(outDir, skillsRoot(), (m) => console.warn(m));
+console.log(`Indexed ${pages} skill pages in ${Math.round(performance.now() - started)} ms`);

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench -- [N ...]` (default 1000): builds a synthetic catalogue of N skills and prints
+ * build time and peak memory (site and search index separately), sizes, archive cost, and, in
+ * Chromium, first-search bytes, keystroke-to-results and tag-filter latency (p50/p95).
+ * A script that prints figures, not a test: absolute times vary from run to run.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { findPackageDirs } from '../../src/lib/package-dirs.ts';
+import { listPackageFiles } from '../../src/lib/package-files.ts';
+import { buildSkillZip } from '../../src/lib/zip.ts';
+import { generateCatalogue, TAG_POOL } from './generate.ts';
+
+const QUERIES = [
+  'deploy', 'rollback', 'cache index', 'schema migration', 'retry timeout', 'latency budget', 'keyboard focus', 'screen reader', 'bundle chunk',
+  'worker queue', 'stream batch', 'validate', 'sanitize escape', 'checksum digest', 'archive manifest', 'semver lockfile', 'dependency audit',
+  'flame graph', 'memory leak', 'snapshot fixture', 'mock stub', 'assertion coverage', 'mutation property', 'generator shrink', 'incident',
+  'postmortem runbook', 'alert dashboard', 'service endpoint', 'client server', 'token parser', 'render layout', 'contrast', 'release branch',
+  'commit review', 'metric trace', 'log error', 'policy threshold', 'baseline benchmark', 'throughput', 'profile', 'fetchWithRetry', 'checksum',
+  'orders', 'pipefail', 'actions checkout', 'wrapping_mul', 'synthetic skill', 'replay seed', 'decode encode', 'request response',
+];
+
+interface Measured {
+  ms: number;
+  peakMb: number;
+}
+
+/** Resident memory (kB) of a process and all its descendants, read from /proc. */
+function treeRssKb(root: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * 4);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    for (const [child, parent] of parents) if (parent === pid) stack.push(child);
+  }
+  return total;
+}
+
+/** Runs a command, sampling the memory of its process tree every 100 ms. */
+function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
+      else resolvePromise({ ms: performance.now() - started, peakMb: peak / 1024 });
+    });
+  });
+}
+
+function sizeOf(path: string, filter: (name: string) => boolean = () => true): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const name of readdirSync(path, { recursive: true, encoding: 'utf8' })) {
+    const full = join(path, name);
+    if (filter(name) && statSync(full).isFile()) {
+      bytes += statSync(full).size;
+      files += 1;
+    }
+  }
+  return { bytes, files };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** Waits until the element has rendered the results for the run started after `before`. */
+async function timeInPage(page: Page, action: string, arg: string): Promise<number> {
+  return page.evaluate(
+    async ([kind, value]) => {
+      const host = document.querySelector('skill-browser') as HTMLElement;
+      const done = new Promise<number>((resolveDone) => {
+        const onRender = (): void => {
+          host.removeEventListener('skillshelf:rendered', onRender);
+          resolveDone(performance.now());
+        };
+        host.addEventListener('skillshelf:rendered', onRender);
+      });
+      const started = performance.now();
+      if (kind === 'query') {
+        const input = host.querySelector('[data-input]') as HTMLInputElement;
+        input.value = value!;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      } else {
+        (host.querySelector(`button[data-facet="tag"][data-value="${value}"]`) as HTMLButtonElement).click();
+      }
+      return (await done) - started;
+    },
+    [action, arg] as const,
+  );
+}
+
+async function browserFigures(dist: string, port: number): Promise<Record<string, string>> {
+  const server = spawn(process.execPath, ['tests/support/serve.ts', dist, String(port)], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 800));
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
+    // Count what the first search transfers: Pagefind's script, WASM, index chunks and fragments.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let firstSearchBytes = 0;
+    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (firstSearchBytes += event.encodedDataLength));
+    await page.locator('skill-browser [data-input]').fill('deploy');
+    await page.waitForFunction(() => /skills? for/.test(document.querySelector('skill-browser [data-status]')?.textContent ?? ''));
+    await page.waitForLoadState('networkidle');
+    const queryTimes: number[] = [];
+    for (const q of QUERIES) queryTimes.push(await timeInPage(page, 'query', q));
+
+    await page.goto(`${base}/skills/`, { waitUntil: 'networkidle' });
+    await page.locator('button[data-facet="tag"]').first().waitFor();
+    const filterTimes: number[] = [];
+    for (const tag of TAG_POOL.slice(0, 20)) {
+      if (!(await page.locator(`button[data-facet="tag"][data-value="${tag}"]`).count())) continue;
+      filterTimes.push(await timeInPage(page, 'tag', tag));
+      await timeInPage(page, 'tag', tag); // toggle it off again
+    }
+    return {
+      'first search transfer': kb(firstSearchBytes),
+      'query → results p50 / p95': `${percentile(queryTimes, 50).toFixed(0)} / ${percentile(queryTimes, 95).toFixed(0)} ms (${queryTimes.length} queries)`,
+      'tag filter p50 / p95': `${percentile(filterTimes, 50).toFixed(0)} / ${percentile(filterTimes, 95).toFixed(0)} ms (${filterTimes.length} tags)`,
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+async function bench(n: number, port: number): Promise<void> {
+  const dir = resolve(`.cache/bench/catalogue-${n}`);
+  const dist = join(dir, 'dist');
+  console.log(`\n== ${n.toLocaleString('en-US')} skills (${dir})`);
+  generateCatalogue(n, dir);
+  const env = { SKILLSHELF_CONTENT: dir, SKILLSHELF_LOCAL_PREVIEW: '1' };
+  const astro = resolve('node_modules/astro/bin/astro.mjs');
+  const site = await measure(process.execPath, [astro, 'build', '--force', '--outDir', dist], { ...env, SKILLSHELF_SKIP_INDEX: '1' });
+  const index = await measure(process.execPath, ['src/cli/index.ts', dist], env);
+
+  // Archive cost: the three layouts of every package, built in-process as the loader does.
+  const zipStarted = performance.now();
+  for (const { dir: packageDir, slug } of findPackageDirs(join(dir, 'skills'))) {
+    const { files } = listPackageFiles(packageDir);
+    for (const layout of ['folder', 'root', 'plugin'] as const) buildSkillZip(files, layout, slug);
+  }
+  const zipMs = performance.now() - zipStarted;
+  const zips = sizeOf(join(dist, 'skills'), (name) => name.endsWith('.zip'));
+  const download = sizeOf(join(dist, 'skills'), (name) => /\/download\/[^/]+(?<!-flat|-plugin)\.zip$/.test(name));
+
+  const figures: Record<string, string> = {
+    'site build (astro, no index)': `${s(site.ms)}, peak ${site.peakMb.toFixed(0)} MB`,
+    'search index (pagefind)': `${s(index.ms)}, peak ${index.peakMb.toFixed(0)} MB`,
+    'index on disk': mb(sizeOf(join(dist, 'pagefind')).bytes),
+    'dist/ total': `${mb(sizeOf(dist).bytes)} in ${sizeOf(dist).files.toLocaleString('en-US')} files`,
+    'archives (3 layouts)': `${zips.files} files, ${mb(zips.bytes)}; "Download ZIP" alone ${mb(download.bytes)}; building all once ${s(zipMs)} (done twice per build: digest + file)`,
+    ...(await browserFigures(dist, port)),
+  };
+  const width = Math.max(...Object.keys(figures).map((k) => k.length));
+  for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(width)}  ${value}`);
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+for (const n of sizes.length ? sizes : [1000]) await bench(n, 4400);
