@@ -17,7 +17,11 @@ export type SkillEntryData = ({ state: 'listed' } & SkillRecord) | ({ state: 'ex
 function codeVersion(): string {
   const hash = createHash('sha1');
   const lib = join(process.cwd(), 'src', 'lib');
-  if (existsSync(lib)) for (const name of readdirSync(lib).sort()) hash.update(readFileSync(join(lib, name)));
+  if (!existsSync(lib)) return '';
+  for (const name of readdirSync(lib, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(lib, name);
+    if (statSync(path).isFile()) hash.update(name).update(readFileSync(path));
+  }
   return hash.digest('hex');
 }
 

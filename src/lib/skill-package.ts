@@ -10,6 +10,8 @@ import { checkSpec } from './spec.ts';
 import { resolveTags } from './tags.ts';
 import { countLines, NAME_PATTERN } from './spec.ts';
 import { buildSkillZip, type PluginManifest, type ZipLayout } from './zip.ts';
+import { analyseTrust, type TextFile, type TrustReport } from './trust/report.ts';
+import { normaliseText } from './frontmatter.ts';
 
 /** A file of a listed package, as the catalogue records it (no absolute paths). */
 export interface SkillFileEntry {
@@ -49,7 +51,12 @@ export interface SkillRecord {
   archiveName: string;
   /** Size and SHA-256 of each archive layout, computed once when the package is read. */
   archives: Record<ZipLayout, { size: number; sha256: string }>;
+  /** Portability aside, what the skill costs in context and what it may do (src/lib/trust/). */
+  trust: TrustReport;
 }
+
+/** Text files larger than this are not scanned for trust findings (and say so). */
+const SCAN_MAX_BYTES = 1024 * 1024;
 
 /** A skill left out of the site, with the reason. */
 export interface ExcludedSkill {
@@ -108,6 +115,17 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
       return [layout, { size, sha256 }];
     }),
   ) as SkillRecord['archives'];
+  const texts: TextFile[] = [];
+  const unscanned: Finding[] = [];
+  for (const file of files) {
+    if (file.kind !== 'text') continue;
+    if (file.size > SCAN_MAX_BYTES) {
+      unscanned.push({ rule: 'not-scanned', severity: 'info', file: file.path, message: 'This text file is over 1 MB and was not scanned for trust findings.' });
+      continue;
+    }
+    texts.push({ path: file.path, text: normaliseText(readFileSync(file.source, 'utf8')).text });
+  }
+  const trust = analyseTrust({ name: frontmatter.name, description: frontmatter.description, body: parsed.body, allowedTools: frontmatter.allowedTools, files, texts });
   const { tags, inferred } = resolveTags(parsed.data, frontmatter.metadata, frontmatter.name, frontmatter.description, parsed.body);
   const findings = [
     ...checked.findings,
@@ -115,6 +133,7 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
     ...listing.findings,
     ...checkLicenseFile(frontmatter.license, fileSet, skillFile, parsed.keyLines['license']),
     ...findBrokenLinks(parsed.body, parsed.bodyStartLine, skillFile, fileSet),
+    ...unscanned,
   ];
 
   return {
@@ -143,6 +162,7 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
       updated: listing.listing.updated ?? listing.listing.source?.commitDate?.slice(0, 10) ?? newestFileDate(files.map((f) => f.path), dir),
       archiveName,
       archives,
+      trust,
     },
   };
 }
