@@ -28,16 +28,23 @@ if (dirs.length === 0) {
 interface Row extends Finding {
   path: string;
   skill: string;
+  /** Trust findings keep their own severity (danger/warning/info) and the matched text. */
+  trust?: { severity: string; category: string; excerpt: string } | undefined;
 }
+/** Trust severities map onto check severities: danger fails like an error. */
+const TRUST_TO_CHECK = { danger: 'error', warning: 'warning', info: 'info' } as const;
 const rows: Row[] = [];
-const skills: { id: string; listed: boolean; reason?: string | undefined }[] = [];
+const skills: { id: string; listed: boolean; reason?: string | undefined; verdict?: string; tokens?: { metadata: number; body: number } }[] = [];
 for (const { publisher, slug, dir } of dirs) {
   const result = readSkillPackage(dir, publisher, slug);
   const id = `${publisher}/${slug}`;
   const at = (file: string): string => relative(process.cwd(), resolve(dir, file));
   if (result.ok) {
-    skills.push({ id, listed: true });
+    skills.push({ id, listed: true, verdict: result.skill.trust.verdict, tokens: { metadata: result.skill.trust.cost.metadata, body: result.skill.trust.cost.body } });
     for (const f of sortFindings(result.skill.findings)) rows.push({ ...f, skill: id, path: at(f.file) });
+    for (const f of result.skill.trust.findings) {
+      rows.push({ rule: f.rule, severity: TRUST_TO_CHECK[f.severity], file: f.file, line: f.line, message: f.message, skill: id, path: at(f.file), trust: { severity: f.severity, category: f.category, excerpt: f.excerpt } });
+    }
   } else {
     const { excluded } = result;
     skills.push({ id, listed: false, reason: excluded.reason });
@@ -55,7 +62,8 @@ if (values.json) {
   const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tone = { error: 31, warning: 33, info: 36 } as const;
   for (const row of rows) {
-    console.log(`${row.path}${row.line ? `:${row.line}` : ''}  ${paint(tone[row.severity], row.severity)}  ${row.message}  [${row.rule}]`);
+    const severity = row.trust?.severity ?? row.severity;
+    console.log(`${row.path}${row.line ? `:${row.line}` : ''}  ${paint(tone[row.severity], severity)}  ${row.message}  [${row.rule}]${row.trust ? `  ${JSON.stringify(row.trust.excerpt)}` : ''}`);
   }
   const listed = skills.filter((s) => s.listed).length;
   console.log(`\n${skills.length} skills checked: ${listed} listed, ${skills.length - listed} left out; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.`);

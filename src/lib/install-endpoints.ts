@@ -102,6 +102,7 @@ export function apiSummary(skill: SkillRecord, publisherName: string, origin: st
     url: new URL(skillUrl(skill.publisher, skill.slug), origin).href,
     api: new URL(skillApiUrl(skill.publisher, skill.slug), origin).href,
     downloads: downloads(skill, origin),
+    trust: { verdict: skill.trust.verdict, tokens: { metadata: skill.trust.cost.metadata, body: skill.trust.cost.body, references: skill.trust.cost.references.reduce((n, r) => n + r.tokens, 0) } },
   };
 }
 
@@ -127,5 +128,6 @@ export function apiDetail(skill: SkillRecord, publisherName: string, origin: str
     })),
     totalBytes: skill.totalBytes,
     findings: skill.findings,
+    trustReport: skill.trust,
   };
 }

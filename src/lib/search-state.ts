@@ -4,6 +4,8 @@ export const FACETS = [
   { key: 'publisher', label: 'Publisher', param: 'publisher' },
   { key: 'license', label: 'Licence', param: 'license' },
   { key: 'scripts', label: 'Ships scripts', param: 'scripts' },
+  { key: 'trust', label: 'Trust', param: 'trust' },
+  { key: 'claudeai', label: 'claude.ai upload', param: 'claudeai' },
 ] as const;
 
 export type FacetKey = (typeof FACETS)[number]['key'];

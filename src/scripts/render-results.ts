@@ -16,6 +16,18 @@ function tagChips(data: PagefindResultData): string {
     .join('');
 }
 
+const VERDICTS: Record<string, [string, string]> = {
+  'no-concerns': ['No concerns', 'border-emerald-300 bg-emerald-50 text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200'],
+  review: ['Review', 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200'],
+  danger: ['Danger', 'border-red-300 bg-red-50 text-red-800 dark:border-red-700 dark:bg-red-950 dark:text-red-200'],
+};
+
+/** The trust badge of TrustBadge.astro, for client-rendered cards. */
+function verdictBadge(verdict: string | undefined): string {
+  const [label, tone] = VERDICTS[verdict ?? ''] ?? [];
+  return label ? `<span class="inline-flex items-center rounded-full border px-2 py-0.5 text-[0.7rem] font-semibold ${tone}"><span class="sr-only">Trust: </span>${label}</span>` : '';
+}
+
 /** A catalogue card for a Pagefind result, matching SkillCard.astro. */
 export function renderCard(data: PagefindResultData): string {
   const files = Number(data.meta['files'] ?? 0);
@@ -24,7 +36,7 @@ export function renderCard(data: PagefindResultData): string {
     <p class="text-sm text-slate-500 dark:text-slate-400">by <a href="/publishers/${encodeURIComponent(data.meta['publisher_url'] ?? '')}/" class="relative z-10 hover:underline">${escapeHtml(data.meta['publisher'] ?? '')}</a></p></div>
     <p class="line-clamp-3 text-sm text-slate-600 dark:text-slate-300">${escapeHtml(data.meta['description'] ?? '')}</p>
     <ul class="flex flex-wrap gap-1.5" aria-label="Tags">${tagChips(data)}</ul>
-    <p class="mt-auto flex gap-3 text-xs text-slate-500 dark:text-slate-400"><span>Updated <time datetime="${escapeHtml(data.meta['updated'] ?? '')}">${date(data.meta['updated'])}</time></span><span>${files} ${files === 1 ? 'file' : 'files'}</span></p>
+    <p class="mt-auto flex flex-wrap items-center gap-3 text-xs text-slate-500 dark:text-slate-400"><span>Updated <time datetime="${escapeHtml(data.meta['updated'] ?? '')}">${date(data.meta['updated'])}</time></span><span>${files} ${files === 1 ? 'file' : 'files'}</span>${verdictBadge(data.meta['verdict'])}</p>
   </article></li>`;
 }
 
