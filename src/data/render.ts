@@ -61,13 +61,10 @@ export async function renderPackageFile(skill: SkillRecord, path: string): Promi
   const hl = await getHighlighter();
   await loadLanguages(hl, [lang]);
   const isMarkdown = lang === 'markdown' || lang === 'mdx';
-  let markdown: RenderedMarkdown | undefined;
-  if (isMarkdown) {
-    const parsed = path === skill.skillFile ? parseSkillFile(text, path) : undefined;
-    const body = parsed && !isUnreadable(parsed) ? parsed.body : text;
-    markdown = await renderMarkdown(body, urlsFor(skill, path));
-  }
-  return { lang, lines: text.split('\n').length, sourceHtml: highlightSync(hl, text, lang, true), markdown };
+  // SKILL.md is rendered on the skill page itself: its file page shows the source only.
+  const markdown = isMarkdown && path !== skill.skillFile ? await renderMarkdown(text, urlsFor(skill, path)) : undefined;
+  // Markdown sources are shown as numbered plain text: highlighting Markdown (and the code inside it) cost more than the rest of the page.
+  return { lang, lines: text.split('\n').length, sourceHtml: highlightSync(hl, text, isMarkdown ? 'text' : lang, true), markdown };
 }
 
 /** The raw bytes of a package file, for its downloadable copy. */

@@ -4,6 +4,8 @@ import { renderCard, renderFacets, renderHit } from './render-results.ts';
 
 /** Results rendered per step: cards fill a catalogue page; text hits come fewer so they appear at once. */
 const BATCH = { catalogue: 24, search: 8 } as const;
+/** Results painted before the rest of a batch has loaded. */
+const FIRST_PAINT = 4;
 
 /**
  * Search and filter UI over the Pagefind index, with its state in the URL. `data-mode="search"`
@@ -118,14 +120,19 @@ export class SkillBrowser extends HTMLElement {
     const search = this.#search;
     if (!search) return;
     const run = this.#run;
-    const slice = search.results.slice(this.#shown, this.#shown + BATCH[this.#mode]);
-    const data = await Promise.all(slice.map((r) => r.data()));
-    if (run !== this.#run) return;
     const render = this.#mode === 'catalogue' ? renderCard : renderHit;
-    this.#part('results')!.insertAdjacentHTML('beforeend', data.map(render).join(''));
+    const slice = search.results.slice(this.#shown, this.#shown + BATCH[this.#mode]);
     this.#shown += slice.length;
     this.#part('more')?.classList.toggle('hidden', this.#shown >= search.results.length);
-    this.#announce();
+    // Each result's data is a separate fragment: show the first few as soon as they arrive, then the rest.
+    const chunks = [slice.slice(0, FIRST_PAINT), slice.slice(FIRST_PAINT)];
+    for (const [i, chunk] of chunks.entries()) {
+      if (!chunk.length) continue;
+      const data = await Promise.all(chunk.map((r) => r.data()));
+      if (run !== this.#run) return;
+      this.#part('results')!.insertAdjacentHTML('beforeend', data.map(render).join(''));
+      if (i === 0) this.#announce();
+    }
   }
 
   /** Marks the moment results are on screen (benchmarks and tests wait for it). */

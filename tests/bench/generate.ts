@@ -47,9 +47,21 @@ function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
 }
 
+const SYLLABLES = 'ka lo mi ne ru sa ti vo ze ba de fi go hu ja ke li mo nu pa qui re so tu ve wi xa yo zu'.split(' ');
+/** A larger vocabulary of invented words, so that, as in real catalogues, most words occur in few skills. */
+export const RARE_WORDS: readonly string[] = (() => {
+  const r = prng(7);
+  return Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(r, SYLLABLES)).join(''));
+})();
+
+/** A word: mostly from the common vocabulary, sometimes (Zipf-like) from the rare one. */
+function word(r: () => number): string {
+  return r() < 0.7 ? pick(r, WORDS) : RARE_WORDS[Math.floor(RARE_WORDS.length * r() ** 2)]!;
+}
+
 function sentence(r: () => number): string {
   const n = 8 + Math.floor(r() * 14);
-  const words = Array.from({ length: n }, () => pick(r, WORDS));
+  const words = Array.from({ length: n }, () => word(r));
   return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`;
 }
 

@@ -11,9 +11,10 @@ import { chromium, type Page } from '@playwright/test';
 import { findPackageDirs } from '../../src/lib/package-dirs.ts';
 import { listPackageFiles } from '../../src/lib/package-files.ts';
 import { buildSkillZip } from '../../src/lib/zip.ts';
-import { generateCatalogue, TAG_POOL } from './generate.ts';
+import { generateCatalogue, RARE_WORDS, TAG_POOL } from './generate.ts';
 
-const QUERIES = [
+/** 50 fixed queries: 30 common phrases (many hits) and 20 rarer words (few hits), as people search. */
+const COMMON_QUERIES = [
   'deploy', 'rollback', 'cache index', 'schema migration', 'retry timeout', 'latency budget', 'keyboard focus', 'screen reader', 'bundle chunk',
   'worker queue', 'stream batch', 'validate', 'sanitize escape', 'checksum digest', 'archive manifest', 'semver lockfile', 'dependency audit',
   'flame graph', 'memory leak', 'snapshot fixture', 'mock stub', 'assertion coverage', 'mutation property', 'generator shrink', 'incident',
@@ -21,6 +22,7 @@ const QUERIES = [
   'commit review', 'metric trace', 'log error', 'policy threshold', 'baseline benchmark', 'throughput', 'profile', 'fetchWithRetry', 'checksum',
   'orders', 'pipefail', 'actions checkout', 'wrapping_mul', 'synthetic skill', 'replay seed', 'decode encode', 'request response',
 ];
+const QUERIES = [...COMMON_QUERIES.slice(0, 30), ...Array.from({ length: 20 }, (_, i) => RARE_WORDS[i * 37 + 11]!)];
 
 interface Measured {
   ms: number;
