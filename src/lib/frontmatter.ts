@@ -21,6 +21,7 @@ export interface ParsedSkillFile {
 export interface UnreadableSkillFile {
   error: string;
   line?: number | undefined;
+  column?: number | undefined;
   findings: Finding[];
 }
 
@@ -68,7 +69,7 @@ export function parseSkillFile(raw: string, file = 'SKILL.md'): ParsedSkillFile 
     const retry = repaired.changed ? parseYaml(repaired.lines.join('\n')) : parsed;
     const line = firstYamlLine + parsed.errorLine - 1;
     if (retry.errorLine !== undefined) {
-      return { error: `Invalid YAML in the frontmatter: ${parsed.message}`, line, findings };
+      return { error: `Invalid YAML in the frontmatter: ${parsed.message}`, line, column: parsed.errorColumn, findings };
     }
     findings.push({
       rule: 'yaml-recovered',
@@ -97,6 +98,7 @@ interface YamlResult {
   keyLines: Record<string, number>;
   plainNonStrings: Set<string>;
   errorLine?: number;
+  errorColumn?: number;
   message?: string;
 }
 
@@ -108,7 +110,7 @@ function parseYaml(source: string): YamlResult {
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    return { data: {}, keyLines: {}, plainNonStrings: new Set(), errorLine: pos.line, message: error.message.split('\n')[0] ?? 'parse error' };
+    return { data: {}, keyLines: {}, plainNonStrings: new Set(), errorLine: pos.line, errorColumn: pos.col, message: error.message.split('\n')[0] ?? 'parse error' };
   }
   const keyLines: Record<string, number> = {};
   const plainNonStrings = new Set<string>();

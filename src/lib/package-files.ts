@@ -68,8 +68,11 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** Lists a package's publishable files, sorted; never follows a link out of the package and reports what it leaves out. */
-export function listPackageFiles(root: string, limits: PackageLimits = DEFAULT_LIMITS): { files: PackageFile[]; findings: Finding[] } {
+/**
+ * Lists a package's publishable files, sorted; never follows a link out of the package and reports
+ * what it leaves out. `exclude` names sub-folders (relative POSIX paths) that belong to other packages.
+ */
+export function listPackageFiles(root: string, limits: PackageLimits = DEFAULT_LIMITS, exclude: readonly string[] = []): { files: PackageFile[]; findings: Finding[] } {
   const files: PackageFile[] = [];
   const findings: Finding[] = [];
   const realRoot = realpathSync(root);
@@ -84,6 +87,7 @@ export function listPackageFiles(root: string, limits: PackageLimits = DEFAULT_L
       if (isJunk(entry.name)) continue;
       const absolute = join(dir, entry.name);
       const path = relative(root, absolute).split(sep).join('/');
+      if (exclude.includes(path)) continue;
       let source = absolute;
       if (entry.isSymbolicLink()) {
         let target: string;

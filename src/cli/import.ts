@@ -1,0 +1,110 @@
+/**
+ * `npm run import -- <path> [--publisher <name>] [--repository <url>] [--dry-run] [--prune]
+ *   [--content <dir>] [--max-file-mb N] [--max-package-mb N] [--max-files N]`
+ * Imports every skill found in a folder or git checkout into content/skills/<publisher>/.
+ * Exits 1 only when nothing could be imported, 2 on wrong arguments.
+ */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importSkills, type ImportReport } from '../lib/import/importer.ts';
+import { DEFAULT_LIMITS } from '../lib/package-files.ts';
+import { contentRoot } from '../lib/site-config.ts';
+
+const usage = 'Usage: npm run import -- <path> [--publisher <name>] [--repository <url>] [--dry-run] [--prune] [--content <dir>] [--max-file-mb N] [--max-package-mb N] [--max-files N]';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      publisher: { type: 'string' },
+      repository: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      prune: { type: 'boolean', default: false },
+      content: { type: 'string' },
+      'max-file-mb': { type: 'string' },
+      'max-package-mb': { type: 'string' },
+      'max-files': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (positionals.length !== 1) {
+  console.error(usage);
+  process.exit(2);
+}
+const number = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`--${name} must be a positive number.\n${usage}`);
+    process.exit(2);
+  }
+  return n;
+};
+const limits = {
+  maxFileBytes: number(values['max-file-mb'], DEFAULT_LIMITS.maxFileBytes / 1048576, 'max-file-mb') * 1048576,
+  maxPackageBytes: number(values['max-package-mb'], DEFAULT_LIMITS.maxPackageBytes / 1048576, 'max-package-mb') * 1048576,
+  maxFiles: number(values['max-files'], DEFAULT_LIMITS.maxFiles, 'max-files'),
+};
+
+const interactive = process.stderr.isTTY;
+let report: ImportReport;
+try {
+  report = importSkills({
+    source: positionals[0]!,
+    contentRoot: values.content ?? contentRoot(),
+    publisher: values.publisher,
+    repository: values.repository,
+    dryRun: values['dry-run'],
+    prune: values.prune,
+    limits,
+    onProgress: (done, total, path) => {
+      if (interactive) process.stderr.write(`\r\u001b[KReading ${done}/${total}: ${path.slice(-60)}`);
+      else if (done === total || done % 25 === 0) process.stderr.write(`Reading ${done}/${total}…\n`);
+    },
+  });
+} catch (error) {
+  if (interactive) process.stderr.write('\n');
+  console.error(`import: ${(error as Error).message}`);
+  process.exit(2);
+}
+if (interactive) process.stderr.write('\r\u001b[K');
+
+if (values.json) console.log(JSON.stringify(report, null, 2));
+else printReport(report);
+const landed = report.imported.length + report.updated.length + report.unchanged.length;
+process.exit(landed === 0 ? 1 : 0);
+
+function printReport(r: ImportReport): void {
+  const where = relative(process.cwd(), `${values.content ?? contentRoot()}/skills/${r.publisher}`) || '.';
+  console.log(`${r.dryRun ? 'Dry run (nothing written): ' : ''}publisher "${r.publisher}" from ${r.repository ?? positionals[0]} → ${where}/\n`);
+  const rows: [string, number][] = [
+    ['imported (new)', r.imported.length],
+    ['updated', r.updated.length],
+    ['unchanged', r.unchanged.length],
+    ['skipped', r.skipped.length],
+    ['renamed', r.renamed.length],
+    [r.pruned ? 'removed (gone upstream, --prune)' : 'gone upstream (kept; --prune removes)', r.disappeared.length],
+  ];
+  for (const [label, count] of rows) console.log(`  ${String(count).padStart(5)}  ${label}`);
+  const section = (title: string, lines: string[]): void => {
+    if (!lines.length) return;
+    console.log(`\n${title}:`);
+    for (const line of lines) console.log(`  ${line}`);
+  };
+  section('Skipped', r.skipped.map((s) => `${s.path}: ${s.reason}`));
+  section('Renamed', r.renamed.map((s) => `${s.path} → ${s.slug}: ${s.reason}`));
+  section('Files not copied', r.notCopied.map((s) => `${s.slug}/${s.file}: ${s.reason}`));
+  section('Warnings', r.warnings.map((s) => `${s.slug}: ${s.message}`));
+  section('Not searched', r.ignored.map((s) => `${s.path}: ${s.reason}`));
+  section(r.pruned ? 'Removed' : 'Gone upstream', r.disappeared.map((s) => `${s.slug} (was ${s.path})`));
+}
