@@ -108,7 +108,10 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
   const listing = readListing(dir);
   const { frontmatter } = checked;
   const archiveName = NAME_PATTERN.test(frontmatter.name) && frontmatter.name.length <= 64 ? frontmatter.name : slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'skill';
-  const manifest = pluginManifest(archiveName, frontmatter.description, textOf(parsed.data['version']) ?? frontmatter.metadata['version'], frontmatter.license);
+  const license = frontmatter.license ?? listing.listing.license;
+  const version = textOf(parsed.data['version']) ?? frontmatter.metadata['version'];
+  // The same inputs as buildArchive() in src/data/archives.ts, so both produce the same bytes.
+  const manifest = pluginManifest(archiveName, frontmatter.description, version, license);
   const archives = Object.fromEntries(
     (['folder', 'root', 'plugin'] as const).map((layout) => {
       const { size, sha256 } = buildSkillZip(files, layout, archiveName, manifest);
@@ -146,9 +149,9 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
       name: frontmatter.name,
       description: frontmatter.description,
       whenToUse: whenToUse(parsed.data, frontmatter.metadata, frontmatter.description),
-      license: frontmatter.license ?? listing.listing.license,
+      license,
       compatibility: frontmatter.compatibility,
-      version: textOf(parsed.data['version']) ?? frontmatter.metadata['version'],
+      version,
       metadata: frontmatter.metadata,
       allowedTools: frontmatter.allowedTools,
       extraKeys: JSON.parse(JSON.stringify(frontmatter.extraKeys)) as Record<string, unknown>,

@@ -95,3 +95,27 @@ describe('buildSkillZip', () => {
     }
   });
 });
+
+describe('archive digests', () => {
+  test('the digest recorded when a package is read matches a rebuild from the record, licence from the sidecar included', async () => {
+    const { readSkillPackage, pluginManifest } = await import('../../src/lib/skill-package.ts');
+    const holder = makeTree({
+      'acme/licensed/SKILL.md': skillMd('licensed', 'Licensed by its sidecar.', '\n# T\n', 'metadata:\n  version: "2.1.0"\n'),
+      'acme/licensed/scripts/go.sh': { content: 'echo go\n', mode: 0o755 },
+      'acme/licensed.listing.json': JSON.stringify({ license: 'Apache-2.0' }),
+    });
+    try {
+      const result = readSkillPackage(`${holder}/acme/licensed`, 'acme', 'licensed');
+      assert.ok(result.ok);
+      const { skill } = result;
+      assert.equal(skill.license, 'Apache-2.0');
+      const files = listPackageFiles(`${holder}/acme/licensed`).files;
+      const rebuilt = buildSkillZip(files, 'plugin', skill.archiveName, pluginManifest(skill.archiveName, skill.description, skill.version, skill.license));
+      assert.equal(rebuilt.sha256, skill.archives.plugin.sha256);
+      const manifest = JSON.parse(new TextDecoder().decode(unzipSync(rebuilt.bytes)['.claude-plugin/plugin.json'])) as Record<string, string>;
+      assert.deepEqual(manifest, { name: 'licensed', description: 'Licensed by its sidecar.', version: '2.1.0', license: 'Apache-2.0' });
+    } finally {
+      removeTree(holder);
+    }
+  });
+});

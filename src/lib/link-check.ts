@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every .html file under a built site. */
+export function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...htmlFiles(path));
+    else if (entry.name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+function resolvesInBuild(root: string, pathname: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  const file = join(root, decoded);
+  if (existsSync(file) && statSync(file).isFile()) return true;
+  return existsSync(join(file, 'index.html'));
+}
+
+/** Checks every internal href/src of every page of a built site; returns the broken ones and how many were checked. */
+export function findBrokenLinks(root: string): { pages: number; checked: number; broken: string[] } {
+  const pages = htmlFiles(root);
+  const broken = new Set<string>();
+  let checked = 0;
+  for (const page of pages) {
+    const rel = relative(root, page).split(sep).join('/');
+    const pageUrl = new URL(`/${rel.replace(/index\.html$/, '')}`, 'http://site.test');
+    for (const match of readFileSync(page, 'utf8').matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const raw = match[1]!.replace(/&amp;/g, '&');
+      if (!raw || raw.startsWith('#') || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;
+      const url = new URL(raw, pageUrl);
+      if (url.origin !== 'http://site.test') continue;
+      checked += 1;
+      if (!resolvesInBuild(root, url.pathname)) broken.add(`${rel} → ${url.pathname}`);
+    }
+  }
+  return { pages: pages.length, checked, broken: [...broken] };
+}
