@@ -32,7 +32,9 @@ export function findBrokenLinks(root: string): { pages: number; checked: number;
   for (const page of pages) {
     const rel = relative(root, page).split(sep).join('/');
     const pageUrl = new URL(`/${rel.replace(/index\.html$/, '')}`, 'http://site.test');
-    for (const match of readFileSync(page, 'utf8').matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+    // Only attributes of real tags count: text such as `<img src="x">` inside <code> is escaped and has no tag.
+    const attributes = [...readFileSync(page, 'utf8').matchAll(/<[a-zA-Z][^<>]*>/g)].flatMap((tag) => [...tag[0].matchAll(/\s(?:href|src)="([^"]*)"/g)]);
+    for (const match of attributes) {
       const raw = match[1]!.replace(/&amp;/g, '&');
       if (!raw || raw.startsWith('#') || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;
       const url = new URL(raw, pageUrl);
