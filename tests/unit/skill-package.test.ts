@@ -39,11 +39,11 @@ function readTemp(entries: Parameters<typeof makeTree>[0], slug = 'demo', limits
 }
 
 describe('readSkillPackage over the fixture catalogue', () => {
-  test('lists 14 edge and 2 hostile skills and excludes exactly the 7 broken ones', () => {
+  test('lists 14 edge and 3 hostile skills and excludes exactly the 7 broken ones', () => {
     const ok = [...results].filter(([, r]) => r.ok).map(([id]) => id);
     const bad = [...results].filter(([, r]) => !r.ok).map(([id]) => id);
     assert.equal(ok.filter((id) => id.startsWith('edge/')).length, 14);
-    assert.deepEqual(ok.filter((id) => !id.startsWith('edge/')), ['hostile/description-html', 'hostile/xss-attempts']);
+    assert.deepEqual(ok.filter((id) => !id.startsWith('edge/')), ['hostile/description-html', 'hostile/risky-installer', 'hostile/xss-attempts']);
     assert.deepEqual(bad, [
       'broken/dangling-skill-md',
       'broken/empty-description',

@@ -160,7 +160,8 @@ export function importSkills(options: ImportOptions): ImportReport {
   if (existsSync(publisherDir)) {
     for (const slug of readdirSync(publisherDir).sort()) {
       const dir = join(publisherDir, slug);
-      if (current.has(slug) || !statSync(dir).isDirectory()) continue;
+      // Entries of this listing may be gone already (a pruned skill's sidecar): check before looking.
+      if (current.has(slug) || !existsSync(dir) || !statSync(dir).isDirectory()) continue;
       const listing = readJson(listingPath(dir)) as { source?: { repository?: string; path?: string } } | undefined;
       if (listing?.source?.repository !== repository) continue;
       report.disappeared.push({ slug, path: listing.source.path ?? '?' });
