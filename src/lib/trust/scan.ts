@@ -34,16 +34,21 @@ function excerptOf(line: string, index: number, length: number): string {
 /** For Markdown, which lines are inside fenced code blocks (where `code` rules apply). */
 function codeLines(lines: readonly string[]): boolean[] {
   const inCode: boolean[] = [];
-  let fence: string | undefined;
+  let fence: { marker: string; column: number } | undefined;
   for (const line of lines) {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && !fence) {
-      fence = marker;
+    // Fences may sit in list items ("2. ```sh") and block quotes ("> ```"), at any indentation.
+    const found = /^((?:\s*(?:[-*+]|\d{1,9}[.)])\s+|\s*>\s?)*\s*)(`{3,}|~{3,})(.*)$/.exec(line);
+    // A backtick "fence" whose info string holds a backtick is inline code (```x```), not a fence.
+    const marker = found && !(found[2]!.startsWith('`') && found[3]!.includes('`')) ? found[2] : undefined;
+    const column = found?.[1]!.length ?? 0;
+    if (!fence) {
+      if (marker) fence = { marker, column };
       inCode.push(false);
-    } else if (marker && fence && marker[0] === fence[0] && marker.length >= fence.length) {
+    } else if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && column <= fence.column + 3 && !found![3]!.trim()) {
+      // Only a bare marker, at most 3 columns deeper than the opening one, closes the block.
       fence = undefined;
       inCode.push(false);
-    } else inCode.push(Boolean(fence));
+    } else inCode.push(true);
   }
   return inCode;
 }
@@ -90,7 +95,9 @@ function scanComments(path: string, text: string): TrustFinding[] {
   const findings: TrustFinding[] = [];
   for (const match of text.matchAll(/<!--([\s\S]*?)-->/g)) {
     const inner = match[1]!.trim();
-    if (inner.split(/\s+/).length < 4 || !INSTRUCTION_WORDS.test(inner) || /^(?:markdownlint|prettier|eslint|toc|TOC|vale)\b/.test(inner)) continue;
+    // Words inside URLs and file paths (github.com/acme/agent-tools, synced/model-x) address nobody.
+    const prose = inner.replace(/\S*\/\S*/g, ' ');
+    if (inner.split(/\s+/).length < 4 || !INSTRUCTION_WORDS.test(prose) || /^(?:markdownlint|prettier|eslint|toc|TOC|vale)\b/.test(inner)) continue;
     const line = text.slice(0, match.index).split('\n').length;
     findings.push({ rule: 'hidden-comment', category: 'injection', severity: 'warning', file: path, line, excerpt: visible(inner.replace(/\s+/g, ' ').slice(0, 160)), message: 'An HTML comment gives instructions: it is hidden on rendered pages but the agent reads it.' });
   }
