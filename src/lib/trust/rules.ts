@@ -37,14 +37,18 @@ export const CATEGORY_LABELS: Record<TrustCategory, string> = {
 // Broad targets for rm -rf: the root, home, the current folder or everything in it, or an unquoted variable alone.
 const BROAD_PATH = String.raw`(?:\/\*?|~\/?\*?|\$HOME\/?\*?|\$\{HOME\}\/?\*?|\.\/?\*?|\*|\$[A-Za-z_]+\/?\*?)(?=\s|$|;|&|\||"|')`;
 
+// Phrases that override instructions or act behind the user's back. A phrase that is exactly a quotation
+// ("Ignore previous instructions" in a list of attacks) is mentioned, not used: the rule skips it.
+const OVERRIDE = String.raw`\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|system|user's|your)\s+(?:instructions|prompts?|rules|guidelines)\b|\bdo\s+not\s+(?:tell|inform|alert|show)\s+the\s+user\b|\bwithout\s+(?:telling|informing|asking)\s+the\s+user\b|\bhide\s+(?:this|it)\s+from\s+the\s+user\b|\byou\s+are\s+no\s+longer\s+bound\b`;
+
 /** The pattern rules; each is unit-tested with a package that fires it and a control that must not. */
 export const TRUST_RULES: readonly TrustRule[] = [
   // Network access (informational: most real skills fetch something).
   { id: 'network-cli', category: 'network', severity: 'info', scope: 'code', pattern: /\b(?:curl|wget|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b|\bnc\s+-|\bnetcat\b/, message: 'Downloads or sends data over the network from the command line.' },
-  { id: 'network-code', category: 'network', severity: 'info', scope: 'code', pattern: /\bfetch\s*\(|\brequests\.(?:get|post|put|delete|patch|request)\b|\burllib\.request\b|\bhttp\.client\b|\bhttpx\.\w+\(|\baxios\b|\bsocket\.socket\b|\bnew\s+WebSocket\b|\bnet\.connect\b|\bhttps?\.request\(/, message: 'Code that opens network connections.' },
+  { id: 'network-code', category: 'network', severity: 'info', scope: 'code', pattern: /(?:\b(?:window|globalThis|self)\.|(?<![\w.$-]))fetch\s*\(|\brequests\.(?:get|post|put|delete|patch|request)\b|\burllib\.request\b|\bhttp\.client\b|\bhttpx\.\w+\(|\baxios\b|\bsocket\.socket\b|\bnew\s+WebSocket\b|\bnet\.connect\b|\bhttps?\.request\(/, message: 'Code that opens network connections.' },
 
   // Running what was just downloaded.
-  { id: 'pipe-to-shell', category: 'remote-code', severity: 'warning', scope: 'code', pattern: /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^|\n]*\|\s*(?:sudo\s+)?(?:python3?|node|perl|ruby|php)\b|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*iex\b|\biex\s*\(\s*(?:iwr|irm|New-Object\s+Net\.WebClient)/i, message: 'Pipes a download straight into a shell or interpreter, running code nobody reviewed.' },
+  { id: 'pipe-to-shell', category: 'remote-code', severity: 'warning', scope: 'code', pattern: /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^|\n]*\|\s*(?:sudo\s+)?(?:python3?|node|perl|ruby|php)\b(?!\s+(?:-[A-Za-z]+\s+)*(?:-[A-Za-z]*[cemE]\b|[\w.~$/-]+\.(?:py|js|mjs|cjs|ts|pl|rb|php)\b))|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*iex\b|\biex\s*\(\s*(?:iwr|irm|New-Object\s+Net\.WebClient)/i, message: 'Pipes a download straight into a shell or interpreter, running code nobody reviewed.' },
 
   // Destructive commands.
   { id: 'rm-rf-broad', category: 'destructive', severity: 'danger', scope: 'code', pattern: new RegExp(String.raw`\brm\s+(?:-[a-zA-Z]*[rR][a-zA-Z]*\s+(?:-[a-zA-Z]+\s+)*|--recursive\s+(?:--force\s+)?)${BROAD_PATH}`), message: 'Deletes recursively from the root, the home folder, the current folder or an unchecked variable.' },
@@ -61,7 +65,7 @@ export const TRUST_RULES: readonly TrustRule[] = [
 
   // Obfuscation.
   { id: 'decode-exec', category: 'obfuscation', severity: 'danger', scope: 'code', pattern: /base64\s+(?:-d|--decode)[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\beval\s*\(\s*(?:atob|Buffer\.from|unescape|decodeURIComponent)\s*\(|\bexec\s*\(\s*(?:base64\.b64decode|codecs\.decode|bytes\.fromhex|zlib\.decompress)|\beval\s*\(\s*(?:base64\.b64decode|compile\()|FromBase64String[^\n]*\|\s*iex|\biex\s*\([^\n]*FromBase64String/i, message: 'Decodes hidden text and runs it, a common way to hide what code does.' },
-  { id: 'encoded-blob', category: 'obfuscation', severity: 'warning', scope: 'code', pattern: /[A-Za-z0-9+/]{200,}={0,2}|(?:\\x[0-9a-fA-F]{2}){60,}|\b[0-9a-fA-F]{240,}\b/, message: 'A long encoded blob (base64 or hex) that people cannot read.' },
+  { id: 'encoded-blob', category: 'obfuscation', severity: 'warning', scope: 'code', pattern: /(?<![A-Za-z0-9+/])(?![A-Z]+(?![A-Za-z0-9+/]))(?![a-z]+(?![A-Za-z0-9+/]))[A-Za-z0-9+/]{200,}={0,2}|(?:\\x[0-9a-fA-F]{2}){60,}|\b[0-9a-fA-F]{240,}\b/, message: 'A long encoded blob (base64 or hex) that people cannot read.' },
 
   // Hidden text in any file.
   { id: 'bidi-control', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /[\u202A-\u202E\u2066-\u2069]/, message: 'Bidirectional control characters can make text display differently from what an agent reads.' },
@@ -69,7 +73,7 @@ export const TRUST_RULES: readonly TrustRule[] = [
   { id: 'zero-width', category: 'hidden-text', severity: 'warning', scope: 'text', pattern: /[\u200B-\u200D\u2060\u180E]|(?<!^)\uFEFF/, message: 'Zero-width characters are invisible to people but read by agents.' },
 
   // Instructions aimed at the agent.
-  { id: 'override-instructions', category: 'injection', severity: 'danger', scope: 'text', pattern: /\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|system|user's|your)\s+(?:instructions|prompts?|rules|guidelines)\b|\bdo\s+not\s+(?:tell|inform|alert|show)\s+the\s+user\b|\bwithout\s+(?:telling|informing|asking)\s+the\s+user\b|\bhide\s+(?:this|it)\s+from\s+the\s+user\b|\byou\s+are\s+no\s+longer\s+bound\b/i, message: 'Text that tries to override the user or the agent’s instructions, or to act behind the user’s back.', unless: /\b(?:e\.g\.|for example|such as|like\s+["“]|detect|flag|warn|example of)\b/i },
+  { id: 'override-instructions', category: 'injection', severity: 'danger', scope: 'text', pattern: new RegExp(String.raw`(?<!["“'‘\`])(?:${OVERRIDE})|(?:${OVERRIDE})(?![.…]*["”'’\`])`, 'i'), message: 'Text that tries to override the user or the agent’s instructions, or to act behind the user’s back.', unless: /\b(?:e\.g\.|for example|such as|like\s+["“]|detect|flag|warn|example of)\b/i },
 
   // Sending data away.
   { id: 'exfiltration', category: 'exfiltration', severity: 'danger', scope: 'text', pattern: /\b(?:curl|wget)\b[^\n]*(?:-d\s*@|--data(?:-binary)?\s*@|-F\s*\S*=@|-T\s)[^\n]*(?:~|\$HOME|\.ssh|\.aws|\.env\b|credentials|id_rsa)|\b(?:env|printenv|set)\s*\|\s*(?:curl|nc|wget)\b|\bcat\s+[^\n|]*(?:\.ssh|\.aws|\.env\b|credentials|id_rsa)[^\n|]*\|\s*(?:curl|nc|wget|base64)\b|\b(?:send|upload|post|exfiltrate)\s+(?:the\s+)?(?:contents\s+of\s+)?(?:all\s+)?(?:files|environment(?:\s+variables)?|env\s+vars|credentials|secrets|ssh\s+keys|api\s+keys)\s+to\s+(?:https?:\/\/|a\s+(?:remote\s+)?(?:server|url|webhook))/i, message: 'Sends files, environment variables or credentials to a remote address.' },

@@ -37,7 +37,7 @@ function codeLines(lines: readonly string[]): boolean[] {
   let fence: { marker: string; column: number } | undefined;
   for (const line of lines) {
     // Fences may sit in list items ("2. ```sh") and block quotes ("> ```"), at any indentation.
-    const found = /^((?:\s*(?:[-*+]|\d{1,9}[.)])\s+|\s*>\s?)*\s*)(`{3,}|~{3,})(.*)$/.exec(line);
+    const found = /^([ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)*)(`{3,}|~{3,})(.*)$/.exec(line);
     // A backtick "fence" whose info string holds a backtick is inline code (```x```), not a fence.
     const marker = found && !(found[2]!.startsWith('`') && found[3]!.includes('`')) ? found[2] : undefined;
     const column = found?.[1]!.length ?? 0;
