@@ -55,7 +55,8 @@ export function skillLoader(options: { root: string }): Loader {
     if (context.store.get(id)?.digest === digest) return;
     const result = readSkillPackage(dir, publisher, slug);
     const data: SkillEntryData = result.ok ? { state: 'listed', ...result.skill } : { state: 'excluded', ...result.excluded };
-    context.store.set({ id, data, digest });
+    // The store wants an index-signature record; our typed interfaces are plain JSON data.
+    context.store.set({ id, data: data as unknown as Record<string, unknown>, digest });
   };
 
   let code = '';
@@ -73,7 +74,7 @@ export function skillLoader(options: { root: string }): Loader {
       // Report left-out skills on every build, including ones whose unchanged folders came from the cache.
       let excluded = 0;
       for (const entry of context.store.values()) {
-        const data = entry.data as SkillEntryData;
+        const data = entry.data as unknown as SkillEntryData;
         if (data.state !== 'excluded') continue;
         excluded += 1;
         context.logger.warn(`content/skills/${data.id}/${data.file}${data.line ? `:${data.line}` : ''} left out: ${data.reason}`);

@@ -217,8 +217,9 @@ export function findBrokenLinks(body: string, bodyStartLine: number, file: strin
   for (const token of tokens) {
     if (token.type !== 'inline') continue;
     for (const child of token.children ?? []) {
-      const target = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
-      if (!target) continue;
+      const attr = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
+      if (attr === null || attr === '') continue;
+      const target = String(attr);
       const link = resolvePackageLink(file, target, files);
       if (link.type === 'missing') {
         findings.push({ rule: 'broken-link', severity: 'warning', file, line: lineOf(target, token.map), message: `The link to "${link.path}" points at no file in the package.` });

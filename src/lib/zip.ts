@@ -23,7 +23,7 @@ export interface PluginManifest {
 
 /** A built archive: its bytes, size and SHA-256 (hex). */
 export interface BuiltZip {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   size: number;
   sha256: string;
 }

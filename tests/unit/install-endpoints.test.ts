@@ -6,6 +6,7 @@ import type { SkillRecord } from '../../src/lib/skill-package.ts';
 const record = (publisher: string, slug: string, extra: Partial<SkillRecord> = {}): SkillRecord => ({
   id: `${publisher}/${slug}`, publisher, slug, skillFile: 'SKILL.md', name: slug, description: `${slug} skill.`, whenToUse: '', metadata: {}, allowedTools: [],
   extraKeys: {}, tags: ['testing'], tagsInferred: false, files: [], totalBytes: 0, bodyLines: 1, findings: [], listing: { featured: false }, updated: '2026-01-01',
+  trust: { verdict: 'no-concerns', findings: [], cost: { metadata: 10, body: 100, bodyLines: 10, references: [], overGuidance: false }, permissions: { allowedTools: [], scripts: [], capabilities: {} } },
   archiveName: slug, archives: { folder: { size: 1, sha256: 'a'.repeat(64) }, root: { size: 2, sha256: 'b'.repeat(64) }, plugin: { size: 3, sha256: 'c'.repeat(64) } },
   ...extra,
 });
