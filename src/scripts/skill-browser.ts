@@ -26,6 +26,8 @@ export class SkillBrowser extends HTMLElement {
     this.#state = parseSearchState(new URLSearchParams(location.search), this.#defaultSort);
     // The "needs JavaScript" note is plain content (so every no-JS browser shows it); remove it now.
     this.querySelector('[data-nojs]')?.remove();
+    // On narrow screens the filters start folded so results come first.
+    if (!matchMedia('(min-width: 1024px)').matches) this.querySelector('[data-filters]')?.removeAttribute('open');
     const input = this.querySelector<HTMLInputElement>('[data-input]');
     const sort = this.querySelector<HTMLSelectElement>('[data-sort]');
     this.#syncControls();
