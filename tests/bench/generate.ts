@@ -54,9 +54,18 @@ export const RARE_WORDS: readonly string[] = (() => {
   return Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(r, SYLLABLES)).join(''));
 })();
 
-/** A word: mostly from the common vocabulary, sometimes (Zipf-like) from the rare one. */
+const FILLER = 'the a an of to and in for with on when then this that it is are be by as from at or not use run check each'.split(' ');
+
+/**
+ * A word as skill text has them: filler words, the skill's own topic words, and now and then a rarer
+ * word (Zipf-like). Topic words make a query like "schema migration" match some skills, not all.
+ */
+let topic: readonly string[] = WORDS;
 function word(r: () => number): string {
-  return r() < 0.7 ? pick(r, WORDS) : RARE_WORDS[Math.floor(RARE_WORDS.length * r() ** 2)]!;
+  const x = r();
+  if (x < 0.4) return pick(r, FILLER);
+  if (x < 0.8) return pick(r, topic);
+  return RARE_WORDS[Math.floor(RARE_WORDS.length * r() ** 2)]!;
 }
 
 function sentence(r: () => number): string {
@@ -98,6 +107,7 @@ export function generateCatalogue(n: number, outDir: string, seed = 42): void {
     const name = `skill-${String(i).padStart(6, '0')}`;
     const dir = join(outDir, 'skills', publisher, name);
     mkdirSync(dir, { recursive: true });
+    topic = Array.from({ length: 12 }, () => pick(r, WORDS));
     const tags = [...new Set(Array.from({ length: 2 + Math.floor(r() * 4) }, () => pick(r, TAG_POOL)))];
     const description = `${sentence(r)} Use when ${pick(r, WORDS)} ${pick(r, WORDS)} needs attention.`;
     const lines = 100 + Math.floor(r() * 500);
