@@ -24,12 +24,16 @@ export interface Pagefind {
   preload: (query: string) => Promise<void>;
 }
 
-let pagefind: Promise<Pagefind> | undefined;
+/** `full`: full-text search over pages; `cards`: small per-skill records for catalogue filters. */
+export type PagefindBundle = 'full' | 'cards';
 
-/** Loads Pagefind on first use only; rejects with a clear message when no index was built (e.g. `astro dev`). */
-export function loadPagefind(): Promise<Pagefind> {
+const bundles = new Map<PagefindBundle, Promise<Pagefind>>();
+
+/** Loads a Pagefind bundle on first use only; rejects with a clear message when no index was built (e.g. `astro dev`). */
+export function loadPagefind(bundle: PagefindBundle = 'full'): Promise<Pagefind> {
+  let pagefind = bundles.get(bundle);
   pagefind ??= (async () => {
-    const url = '/pagefind/pagefind.js';
+    const url = bundle === 'cards' ? '/pagefind-cards/pagefind.js' : '/pagefind/pagefind.js';
     try {
       const module = (await import(/* @vite-ignore */ url)) as Pagefind;
       await module.options({ excerptLength: 24 });
@@ -38,10 +42,11 @@ export function loadPagefind(): Promise<Pagefind> {
       await module.filters();
       return module;
     } catch {
-      pagefind = undefined;
+      bundles.delete(bundle);
       throw new Error('The search index is not available. It is built by `npm run build`; `astro dev` has none.');
     }
   })();
+  bundles.set(bundle, pagefind);
   return pagefind;
 }
 

@@ -45,8 +45,10 @@ export class SiteSearch extends HTMLElement {
     });
     this.#dialog.addEventListener('close', () => trigger.focus());
     this.#input.addEventListener('input', () => {
+      const query = this.#input.value.trim();
+      if (query) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => void this.#search(), 60);
+      this.#timer = setTimeout(() => void this.#search(), 40);
     });
     this.#input.addEventListener('keydown', (event) => this.#onKey(event));
     this.#list.addEventListener('mousemove', (event) => {

@@ -4,6 +4,8 @@ import { renderCard, renderFacets, renderHit } from './render-results.ts';
 
 /** Results rendered per step: cards fill a catalogue page; text hits come fewer so they appear at once. */
 const BATCH = { catalogue: 24, search: 8 } as const;
+/** Quiet time after a keystroke before searching: intermediate prefixes are preloaded, not searched. */
+const TYPING_PAUSE_MS = 40;
 /** Results painted before the rest of a batch has loaded. */
 const FIRST_PAINT = 4;
 
@@ -19,6 +21,7 @@ export class SkillBrowser extends HTMLElement {
   #search: PagefindSearch | null = null;
   #shown = 0;
   #run = 0;
+  #typing: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     this.#mode = this.dataset['mode'] === 'catalogue' ? 'catalogue' : 'search';
@@ -35,7 +38,13 @@ export class SkillBrowser extends HTMLElement {
       event.preventDefault();
       this.#update({ ...this.#state, query: input?.value.trim() ?? '' }, 'push');
     });
-    input?.addEventListener('input', () => this.#update({ ...this.#state, query: input.value.trim() }, 'replace'));
+    input?.addEventListener('input', () => {
+      const query = input.value.trim();
+      // Load the index chunks for what is typed so far at once; search when typing pauses.
+      if (query) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
+      clearTimeout(this.#typing);
+      this.#typing = setTimeout(() => this.#update({ ...this.#state, query }, 'replace'), TYPING_PAUSE_MS);
+    });
     sort?.addEventListener('change', () => this.#update({ ...this.#state, sort: sort.value as SortKey }, 'push'));
     this.querySelector('[data-more]')?.addEventListener('click', () => void this.#renderMore());
     this.querySelector('[data-clear]')?.addEventListener('click', () => this.#update({ query: '', filters: parseSearchState(new URLSearchParams()).filters, sort: this.#defaultSort }, 'push'));
@@ -75,7 +84,7 @@ export class SkillBrowser extends HTMLElement {
     const status = this.#part('status')!;
     let pagefind;
     try {
-      pagefind = await loadPagefind();
+      pagefind = await loadPagefind(this.#mode === 'catalogue' ? 'cards' : 'full');
     } catch (error) {
       status.textContent = (error as Error).message;
       return;
@@ -140,6 +149,7 @@ export class SkillBrowser extends HTMLElement {
   /** Marks the moment results are on screen (benchmarks and tests wait for it). */
   #announce(): void {
     this.dataset['rendered'] = String(this.#run);
+    this.dataset['renderedQuery'] = this.#state.query;
     this.dispatchEvent(new CustomEvent('skillshelf:rendered', { bubbles: true }));
   }
 }

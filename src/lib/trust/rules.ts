@@ -69,8 +69,8 @@ export const TRUST_RULES: readonly TrustRule[] = [
 
   // Hidden text in any file.
   { id: 'bidi-control', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /[\u202A-\u202E\u2066-\u2069]/, message: 'Bidirectional control characters can make text display differently from what an agent reads.' },
-  { id: 'invisible-tags', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /[\u{E0000}-\u{E007F}]/u, message: 'Invisible Unicode tag characters can smuggle instructions that people cannot see.' },
-  { id: 'zero-width', category: 'hidden-text', severity: 'warning', scope: 'text', pattern: /[\u200B-\u200D\u2060\u180E]|(?<!^)\uFEFF/, message: 'Zero-width characters are invisible to people but read by agents.' },
+  { id: 'invisible-tags', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /(?<![\u{1F3F4}\u{E0000}-\u{E007F}])[\u{E0000}-\u{E007F}]/u, message: 'Invisible Unicode tag characters can smuggle instructions that people cannot see.' },
+  { id: 'zero-width', category: 'hidden-text', severity: 'warning', scope: 'text', pattern: /[\u200B\u200C\u2060\u180E]|(?<!\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D|(?<!^)\uFEFF/u, message: 'Zero-width characters are invisible to people but read by agents.' },
 
   // Instructions aimed at the agent.
   { id: 'override-instructions', category: 'injection', severity: 'danger', scope: 'text', pattern: new RegExp(String.raw`(?<!["“'‘\`])(?:${OVERRIDE})|(?:${OVERRIDE})(?![.…]*["”'’\`])`, 'i'), message: 'Text that tries to override the user or the agent’s instructions, or to act behind the user’s back.', unless: /\b(?:e\.g\.|for example|such as|like\s+["“]|detect|flag|warn|example of)\b/i },

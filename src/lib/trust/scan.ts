@@ -13,6 +13,9 @@ export interface TrustFinding {
   message: string;
 }
 
+/** Longest part of a line the patterns look at. */
+const MAX_LINE = 8000;
+
 /** Most findings of one rule reported per file; the rest are summed up in the last one. */
 const PER_RULE_PER_FILE = 5;
 
@@ -66,17 +69,23 @@ export function scanFile(path: string, text: string): TrustFinding[] {
     if (seen <= PER_RULE_PER_FILE) findings.push(finding);
   };
 
-  lines.forEach((line, i) => {
+  lines.forEach((fullLine, i) => {
+    // Patterns run over windows of at most 8,000 characters (overlapping by 1,000), so a hostile
+    // megabyte-long line costs linear time and still has every part of it scanned.
+    const windows = fullLine.length > MAX_LINE ? Array.from({ length: Math.ceil((fullLine.length - 1000) / (MAX_LINE - 1000)) }, (_, w) => fullLine.slice(w * (MAX_LINE - 1000), w * (MAX_LINE - 1000) + MAX_LINE)) : [fullLine];
     for (const rule of TRUST_RULES) {
       if (rule.scope === 'code' && !inCode[i]) continue;
-      const match = rule.pattern.exec(line);
-      if (!match || rule.unless?.test(line)) continue;
-      let { severity, message } = rule;
-      if (rule.category === 'secrets' && (EXAMPLE_MARKERS.test(match[0]) || EXAMPLE_MARKERS.test(line))) {
-        severity = 'info';
-        message = 'Looks like a key, but it is marked as an example or placeholder: not a leak.';
+      for (const line of windows) {
+        const match = rule.pattern.exec(line);
+        if (!match || rule.unless?.test(line)) continue;
+        let { severity, message } = rule;
+        if (rule.category === 'secrets' && (EXAMPLE_MARKERS.test(match[0]) || EXAMPLE_MARKERS.test(line))) {
+          severity = 'info';
+          message = 'Looks like a key, but it is marked as an example or placeholder: not a leak.';
+        }
+        add({ rule: rule.id, category: rule.category, severity, file: path, line: i + 1, excerpt: excerptOf(line, match.index, match[0].length), message });
+        break; // one finding per rule per line
       }
-      add({ rule: rule.id, category: rule.category, severity, file: path, line: i + 1, excerpt: excerptOf(line, match.index, match[0].length), message });
     }
   });
   if (markdown) for (const finding of scanComments(path, text)) add(finding);
