@@ -1,4 +1,5 @@
 import { escapeHtml, loadPagefind, safeExcerpt, type PagefindResultData } from './pagefind.ts';
+import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';
 
 const SHOWN = 8;
 
@@ -46,9 +47,9 @@ export class SiteSearch extends HTMLElement {
     this.#dialog.addEventListener('close', () => trigger.focus());
     this.#input.addEventListener('input', () => {
       const query = this.#input.value.trim();
-      if (query) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
+      if (query.length >= PRELOAD_MIN_CHARS) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => void this.#search(), 40);
+      this.#timer = setTimeout(() => void this.#search(), TYPING_PAUSE_MS);
     });
     this.#input.addEventListener('keydown', (event) => this.#onKey(event));
     this.#list.addEventListener('mousemove', (event) => {

@@ -1,13 +1,12 @@
 import { FACETS, isEmptySearch, parseSearchState, serialiseSearchState, toPagefindFilters, toggleFilter, type FacetKey, type SearchState, type SortKey } from '../lib/search-state.ts';
 import { loadPagefind, type PagefindSearch } from './pagefind.ts';
 import { renderCard, renderFacets, renderHit } from './render-results.ts';
+import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';
 
 /** Results rendered per step: cards fill a catalogue page; text hits come fewer so they appear at once. */
 const BATCH = { catalogue: 24, search: 8 } as const;
-/** Quiet time after a keystroke before searching: intermediate prefixes are preloaded, not searched. */
-const TYPING_PAUSE_MS = 40;
 /** Results painted before the rest of a batch has loaded. */
-const FIRST_PAINT = 4;
+const FIRST_PAINT = 3;
 
 /**
  * Search and filter UI over the Pagefind index, with its state in the URL. `data-mode="search"`
@@ -41,7 +40,7 @@ export class SkillBrowser extends HTMLElement {
     input?.addEventListener('input', () => {
       const query = input.value.trim();
       // Load the index chunks for what is typed so far at once; search when typing pauses.
-      if (query) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
+      if (query.length >= PRELOAD_MIN_CHARS) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
       clearTimeout(this.#typing);
       this.#typing = setTimeout(() => this.#update({ ...this.#state, query }, 'replace'), TYPING_PAUSE_MS);
     });
