@@ -79,7 +79,7 @@ function body(r: () => number, targetLines: number, id: number): string {
   let section = 0;
   while (lines.length < targetLines) {
     section += 1;
-    lines.push(`## ${pick(r, WORDS)} ${pick(r, WORDS)} ${section}`, '');
+    lines.push(`## ${pick(r, topic)} ${pick(r, topic)} ${section}`, '');
     const kind = r();
     if (kind < 0.35) {
       const lang = pick(r, LANGS);
@@ -89,7 +89,7 @@ function body(r: () => number, targetLines: number, id: number): string {
       lines.push('');
     } else if (kind < 0.7) {
       lines.push('| option | default | meaning |', '|---|---|---|');
-      for (let i = 0; i < 4; i += 1) lines.push(`| \`${pick(r, WORDS)}\` | ${Math.floor(r() * 100)} | ${sentence(r)} |`);
+      for (let i = 0; i < 4; i += 1) lines.push(`| \`${pick(r, topic)}\` | ${Math.floor(r() * 100)} | ${sentence(r)} |`);
       lines.push('');
     } else {
       lines.push(sentence(r) + ' ' + sentence(r) + ' ' + sentence(r), '');
