@@ -111,6 +111,8 @@ export class SiteSearch extends HTMLElement {
   }
 
   #render(results: PagefindResultData[], query: string, total = 0): void {
+    // A newer search can land while the person is arrowing through the older results: keep their choice when it is still listed.
+    const chosen = this.#results[this.#active]?.url;
     this.#results = results;
     this.#active = -1;
     this.#input.setAttribute('aria-expanded', String(results.length > 0));
@@ -125,7 +127,10 @@ export class SiteSearch extends HTMLElement {
     more.hidden = !query;
     more.href = `/search/?q=${encodeURIComponent(query)}`;
     this.#status.textContent = !query ? '' : total === 0 ? `No skills match “${query}”.` : `${total} ${total === 1 ? 'skill matches' : 'skills match'}. Use the arrow keys and Enter to open one.`;
+    const kept = results.findIndex((r) => r.url === chosen);
+    if (kept >= 0) this.#setActive(kept);
     this.dataset['rendered'] = String(this.#run);
+    this.dataset['renderedQuery'] = query;
     this.dispatchEvent(new CustomEvent('skillshelf:rendered', { bubbles: true }));
   }
 }

@@ -28,6 +28,8 @@ test('searches with the keyboard only: / opens, arrows choose, Enter opens the s
   const input = page.getByRole('combobox');
   await expect(input).toBeFocused();
   await page.keyboard.type('dockerfile');
+  // Under load a pause between keys can render a prefix first: wait for the results of the whole word.
+  await expect(page.locator('site-search')).toHaveAttribute('data-rendered-query', 'dockerfile');
   await expect(input).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('ArrowDown');
   const active = await input.getAttribute('aria-activedescendant');
