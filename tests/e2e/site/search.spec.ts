@@ -107,7 +107,8 @@ test('catalogue filters show counts that match the cards, and offer to clear an 
 
 test('sorts the catalogue by recent updates', async ({ page }) => {
   await page.goto('/skills/?sort=updated');
-  await expect(page.locator('[data-results] > li').first()).toBeVisible();
+  // The first cards paint before the rest of the batch: wait for the whole first page of 24.
+  await expect(page.locator('[data-results] > li')).toHaveCount(24);
   const dates = await page.locator('[data-results] time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
   expect(dates.length).toBeGreaterThan(10);
   expect([...dates].sort().reverse()).toEqual(dates);
