@@ -1,9 +1,4 @@
-import { escapeHtml } from './highlight.ts';
-
-/** Escapes text for XML. */
-function xml(text: string): string {
-  return escapeHtml(text);
-}
+import { escapeHtml as xml } from './html-entities.ts';
 
 /** An RSS 2.0 feed item. */
 export interface FeedItem {

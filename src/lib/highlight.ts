@@ -1,4 +1,5 @@
 import { bundledLanguages, bundledLanguagesAlias, createHighlighter, createJavaScriptRegexEngine, type Highlighter } from 'shiki';
+import { escapeHtml } from './html-entities.ts';
 
 /** The two code themes; CSS switches between them with the site theme (see global.css). */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -62,9 +63,4 @@ export function highlightSync(hl: Highlighter, code: string, lang: string, lineI
     defaultColor: false,
     transformers: lineIds ? [{ line: (node, line) => void (node.properties['id'] = `L${line}`) }] : [],
   });
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

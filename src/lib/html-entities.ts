@@ -1,3 +1,8 @@
+/** Escapes text for HTML element content and attribute values (also safe for XML). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Decodes the HTML entities Astro writes into attributes and text (named basics and numeric). */

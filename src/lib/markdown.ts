@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { escapeHtml, getHighlighter, highlightSync, loadLanguages, normaliseLanguage } from './highlight.ts';
+import { getHighlighter, highlightSync, loadLanguages, normaliseLanguage } from './highlight.ts';
+import { escapeHtml } from './html-entities.ts';
 import { ALLOWED_HTML_TAGS, sanitize, type UrlRewriter } from './sanitize.ts';
 
 /** A heading of a rendered document, for its table of contents. */

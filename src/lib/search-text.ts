@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { escapeHtml } from './highlight.ts';
+import { escapeHtml } from './html-entities.ts';
 
 /** Most text taken from one package's references for the search index. */
 const MAX_CHARS = 60_000;

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../lib/html-entities.ts';
+
 /** The subset of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
   url: string;
@@ -50,10 +52,6 @@ export function loadPagefind(bundle: PagefindBundle = 'full'): Promise<Pagefind>
   return pagefind;
 }
 
-/** Escapes text for insertion as HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Pagefind excerpts are escaped text plus <mark>; keep only the marks. */
 export function safeExcerpt(excerpt: string): string {

@@ -1,11 +1,12 @@
 import type { FacetKey, SearchState } from '../lib/search-state.ts';
-import { escapeHtml, safeExcerpt, type PagefindResultData } from './pagefind.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { formatDate } from '../lib/format.ts';
+import type { TrustVerdict } from '../lib/trust/report.ts';
+import { VERDICT_STYLES } from '../lib/trust/verdict-style.ts';
+import { escapeHtml } from '../lib/html-entities.ts';
+import { safeExcerpt, type PagefindResultData } from './pagefind.ts';
 
 function date(iso: string | undefined): string {
-  const [y, m, d] = (iso ?? '').split('-').map(Number);
-  return y && m && d ? `${d} ${MONTHS[m - 1]} ${y}` : '';
+  return iso ? formatDate(iso) : '';
 }
 
 function tagChips(data: PagefindResultData): string {
@@ -16,16 +17,10 @@ function tagChips(data: PagefindResultData): string {
     .join('');
 }
 
-const VERDICTS: Record<string, [string, string]> = {
-  'no-concerns': ['No concerns', 'border-emerald-300 bg-emerald-50 text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200'],
-  review: ['Review', 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200'],
-  danger: ['Danger', 'border-red-300 bg-red-50 text-red-800 dark:border-red-700 dark:bg-red-950 dark:text-red-200'],
-};
-
 /** The trust badge of TrustBadge.astro, for client-rendered cards. */
 function verdictBadge(verdict: string | undefined): string {
-  const [label, tone] = VERDICTS[verdict ?? ''] ?? [];
-  return label ? `<span class="inline-flex items-center rounded-full border px-2 py-0.5 text-[0.7rem] font-semibold ${tone}"><span class="sr-only">Trust: </span>${label}</span>` : '';
+  const style = verdict && verdict in VERDICT_STYLES ? VERDICT_STYLES[verdict as TrustVerdict] : undefined;
+  return style ? `<span class="inline-flex items-center rounded-full border px-2 py-0.5 text-[0.7rem] font-semibold ${style.tone}"><span class="sr-only">Trust: </span>${style.label}</span>` : '';
 }
 
 /** A catalogue card for a Pagefind result, matching SkillCard.astro. */

@@ -1,4 +1,5 @@
-import { escapeHtml, loadPagefind, safeExcerpt, type PagefindResultData } from './pagefind.ts';
+import { escapeHtml } from '../lib/html-entities.ts';
+import { loadPagefind, safeExcerpt, type PagefindResultData } from './pagefind.ts';
 import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';
 
 const SHOWN = 8;

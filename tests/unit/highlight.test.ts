@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, getHighlighter, highlightSync, HIGHLIGHT_MAX_CHARS, languageForFile, loadLanguages, normaliseLanguage } from '../../src/lib/highlight.ts';
+import { escapeHtml } from '../../src/lib/html-entities.ts';
+import { getHighlighter, highlightSync, HIGHLIGHT_MAX_CHARS, languageForFile, loadLanguages, normaliseLanguage } from '../../src/lib/highlight.ts';
 
 describe('highlight helpers', () => {
   test('picks a language from a file name or a fence info string, else text', () => {

@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { isDirectory } from '../package-dirs.ts';
 
 /** A folder holding a skill, found in a source repository. */
 export interface DiscoveredSkill {
@@ -46,7 +47,7 @@ export function discoverSkills(root: string): { skills: DiscoveredSkill[]; ignor
         } catch {
           continue; // dangling: the package reader reports it if it matters
         }
-        if (lstatSync(path).isSymbolicLink() && isDirectoryPath(target)) {
+        if (isDirectory(target)) {
           const inside = target === realRoot || target.startsWith(realRoot + sep);
           ignored.push({ path: toPosix(relative(root, path)), reason: inside ? `symlinked folder (mirror of ${toPosix(relative(realRoot, target)) || '.'}); not followed, so nothing is imported twice` : 'symlinked folder pointing outside the repository; not followed' });
         }
@@ -67,12 +68,4 @@ export function discoverSkills(root: string): { skills: DiscoveredSkill[]; ignor
     outer.nested = found.filter((inner) => inner !== outer && inner.path.startsWith(prefix) && inner.path !== outer.path).map((inner) => inner.path.slice(prefix.length));
   }
   return { skills: found, ignored };
-}
-
-function isDirectoryPath(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
