@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { staticHostIntegration } from './src/integrations/static-host.ts';
 import { shikiOptions } from './src/lib/shiki-options.ts';
 
 const site = readSiteConfig();
@@ -11,7 +12,7 @@ const site = readSiteConfig();
 export default defineConfig({
   site: site.url,
   trailingSlash: 'ignore',
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), staticHostIntegration(), pagefindIntegration()],
   markdown: { shikiConfig: shikiOptions },
   vite: {
     plugins: [tailwindcss()],

@@ -2,11 +2,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { skillLoader, type SkillEntryData } from './data/skill-loader.ts';
-import { skillsRoot } from './lib/site-config.ts';
+import { safeWebUrl } from './lib/listing.ts';
+import { readSiteConfig, skillsRoot } from './lib/site-config.ts';
+
+const site = readSiteConfig();
 
 /** Every package folder `content/skills/<publisher>/<skill>/`: metadata and findings, never bodies. */
 const skills = defineCollection({
-  loader: skillLoader({ root: skillsRoot() }),
+  loader: skillLoader({ root: skillsRoot(), render: { remoteImages: site.remoteImages }, date: site.buildDate }),
   // The loader builds and types these records itself (src/lib/skill-package.ts); the schema only guards the shape.
   schema: z.custom<SkillEntryData>((value) => typeof value === 'object' && value !== null && 'state' in value, 'Not a skill record'),
 });
@@ -15,9 +18,14 @@ const skills = defineCollection({
 const publishers = defineCollection({
   loader: glob({ base: skillsRoot(), pattern: '*/publisher.json', generateId: ({ entry }) => entry.split('/')[0]! }),
   schema: z.object({
-    name: z.string().min(1).describe('Display name, e.g. "Northwind Labs".'),
-    url: z.url().optional().describe('Home page of the publisher.'),
-    description: z.string().optional().describe('One sentence about the publisher.'),
+    name: z.string().trim().min(1).max(100).describe('Display name, e.g. "Northwind Labs".'),
+    // Only web links: a javascript: or data: URL here would run on the site's origin when clicked.
+    url: z
+      .string()
+      .optional()
+      .transform((value) => safeWebUrl(value))
+      .describe('Home page of the publisher (http or https only; anything else is dropped).'),
+    description: z.string().max(500).optional().describe('One sentence about the publisher.'),
   }),
 });
 

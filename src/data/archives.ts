@@ -1,15 +1,14 @@
-import { join } from 'node:path';
-import { listPackageFiles } from '../lib/package-files.ts';
-import { skillsRoot } from '../lib/site-config.ts';
-import { pluginManifest, type SkillRecord } from '../lib/skill-package.ts';
-import { buildSkillZip, type BuiltZip, type ZipLayout } from '../lib/zip.ts';
+import { sha256Hex } from '../lib/skill/snapshot.ts';
+import type { SkillRecord } from '../lib/skill-package.ts';
+import type { ZipLayout } from '../lib/zip.ts';
+import { readZip } from './package-cache.ts';
 
-/** Rebuilds one archive of a skill from disk (bytes are never kept in the content store). */
-export function buildArchive(skill: SkillRecord, layout: ZipLayout): BuiltZip {
-  const { files } = listPackageFiles(join(skillsRoot(), skill.publisher, skill.slug));
-  const zip = buildSkillZip(files, layout, skill.archiveName, pluginManifest(skill.archiveName, skill.description, skill.version, skill.license));
-  if (zip.sha256 !== skill.archives[layout].sha256) {
-    throw new Error(`${skill.id}: the ${layout} archive changed while building (expected ${skill.archives[layout].sha256}, got ${zip.sha256}). Run the build again with --force to refresh the content cache.`);
+/** One archive of a skill, as built in the load phase; its digest is checked against the record. */
+export function buildArchive(skill: SkillRecord, layout: ZipLayout): { bytes: Uint8Array } {
+  const bytes = readZip(skill, layout);
+  const sha256 = sha256Hex(bytes);
+  if (sha256 !== skill.archives[layout].sha256) {
+    throw new Error(`${skill.id}: the ${layout} archive in the build cache does not match its record (expected ${skill.archives[layout].sha256}, got ${sha256}). Delete node_modules/.cache/skillshelf and build again.`);
   }
-  return zip;
+  return { bytes };
 }

@@ -1,85 +1,123 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { isJunk } from '../lib/package-files.ts';
-import { findPackageDirs, isDirectory } from '../lib/package-dirs.ts';
 import { listingPath } from '../lib/listing.ts';
-import { readSkillPackage, type ExcludedSkill, type SkillRecord } from '../lib/skill-package.ts';
+import { findPackageDirs, type PackageDir } from '../lib/package-dirs.ts';
+import type { RenderOptions } from '../lib/render/render-package.ts';
+import { fsSource } from '../lib/skill/fs-source.ts';
+import { isJunk, MAX_DEPTH, MAX_ENTRIES } from '../lib/skill/select.ts';
+import { cacheRoot, hasPackageOutputs } from './package-cache.ts';
+import type { PackageTask, SkillEntryData } from './package-task.ts';
+import { TaskFailure, WorkerPool } from './worker-pool.ts';
 
-/** What the collection stores per package folder: a listed skill's metadata, or why it was left out. */
-export type SkillEntryData = ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
+export type { SkillEntryData };
 
-/**
- * A hash of the code that turns a folder into a record (src/lib): when it changes, every cached
- * record is stale, even for unchanged folders.
- */
+/** A hash of the code that turns a folder into a record and its pages (src/lib, src/data) and of the dependencies' versions. */
 function codeVersion(): string {
   const hash = createHash('sha1');
-  const lib = join(process.cwd(), 'src', 'lib');
-  if (!existsSync(lib)) return '';
-  for (const name of readdirSync(lib, { recursive: true, encoding: 'utf8' }).sort()) {
-    const path = join(lib, name);
-    if (statSync(path).isFile()) hash.update(name).update(readFileSync(path));
+  for (const folder of ['src/lib', 'src/data']) {
+    const dir = join(process.cwd(), folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isFile()) hash.update(`${folder}/${name}`).update(readFileSync(path));
+    }
+  }
+  const lock = join(process.cwd(), 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex');
+}
+
+/** A cheap fingerprint of a package folder (paths, sizes, mtimes, links, sidecar), of the code and of the options. */
+function fingerprint(dir: string, code: string, extra: string): string {
+  const hash = createHash('sha1').update(code).update('\0').update(dir).update('\0').update(extra);
+  const listing = fsSource(dir).list({ skipDir: isJunk, maxEntries: MAX_ENTRIES, maxDepth: MAX_DEPTH });
+  for (const e of listing.entries) hash.update(`${e.path}\0${e.type}\0${e.size}\0${e.mtimeMs}\0${e.mode}\0${e.target ?? ''}\n`);
+  hash.update(listing.truncated ?? '');
+  try {
+    const sidecar = lstatSync(listingPath(dir));
+    hash.update(`sidecar\0${sidecar.size}\0${sidecar.mtimeMs}`);
+  } catch {
+    // No sidecar.
   }
   return hash.digest('hex');
 }
 
-/** A cheap fingerprint of a package folder (paths, sizes, mtimes, sidecar) and of the code reading it. */
-function fingerprint(dir: string, code: string): string {
-  const hash = createHash('sha1');
-  hash.update(code);
-  const walk = (current: string): void => {
-    for (const name of readdirSync(current).sort()) {
-      if (isJunk(name)) continue;
-      const path = join(current, name);
-      const stat = lstatSync(path);
-      hash.update(`${relative(dir, path).split(sep).join('/')}\0${stat.size}\0${stat.mtimeMs}\0${stat.mode}\n`);
-      if (stat.isDirectory()) walk(path);
-    }
-  };
-  walk(dir);
-  const sidecar = listingPath(dir);
-  if (existsSync(sidecar)) hash.update(`sidecar\0${statSync(sidecar).mtimeMs}`);
-  return hash.digest('hex');
+/** Why a task failed, as the health page and the log say it. */
+function failureReason(error: unknown): string {
+  if (error instanceof TaskFailure && error.kind !== 'error') return `Skillshelf stopped reading this package: ${error.message}. This is a Skillshelf bug, not a problem with the skill: please report it.`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Skillshelf could not read this package (internal error: ${message.split('\n')[0]}). This is a Skillshelf bug: please report it.`;
+}
+
+/** The catalogue manifest the search-index hook reads: listed skills and their build-cache keys. */
+export function catalogueManifestPath(root: string): string {
+  return join(cacheRoot(), `catalogue-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.json`);
 }
 
 /**
- * Loads every package folder into the collection as small metadata only: bodies are rendered
- * when their pages are built, so the content store stays small at 100,000 skills.
+ * Loads every package folder into the collection as small metadata only. Each package is read,
+ * rendered, scanned and archived once, in a pool of worker threads, into the build cache
+ * (src/data/package-cache.ts); pages, downloads and the search index read only that.
  */
-export function skillLoader(options: { root: string }): Loader {
-  const loadOne = (context: LoaderContext, publisher: string, slug: string, dir: string): void => {
+export function skillLoader(options: { root: string; render: RenderOptions; date?: string | undefined }): Loader {
+  let code = '';
+  let pool: WorkerPool<PackageTask, SkillEntryData> | undefined;
+  const getPool = (): WorkerPool<PackageTask, SkillEntryData> => (pool ??= new WorkerPool(new URL('./package-worker.ts', import.meta.url)));
+  const extra = JSON.stringify({ render: options.render, date: options.date });
+
+  const loadOne = async (context: LoaderContext, { publisher, slug, dir, problem }: PackageDir): Promise<void> => {
     const id = `${publisher}/${slug}`;
-    const digest = fingerprint(dir, code);
-    if (context.store.get(id)?.digest === digest) return;
-    const result = readSkillPackage(dir, publisher, slug);
-    const data: SkillEntryData = result.ok ? { state: 'listed', ...result.skill } : { state: 'excluded', ...result.excluded };
+    if (problem) {
+      const data: SkillEntryData = { state: 'excluded', id, publisher, slug, file: '.', reason: problem, findings: [] };
+      context.store.set({ id, data: data as unknown as Record<string, unknown> });
+      return;
+    }
+    const digest = fingerprint(dir, code, extra);
+    const cached = context.store.get(id);
+    const cachedData = cached?.data as unknown as SkillEntryData | undefined;
+    if (cached?.digest === digest && (cachedData?.state !== 'listed' || hasPackageOutputs(digest))) return;
+    let data: SkillEntryData;
+    try {
+      data = await getPool().run({ dir, publisher, slug, key: digest, cacheRoot: cacheRoot(), date: options.date, render: options.render });
+    } catch (error) {
+      data = { state: 'excluded', id, publisher, slug, file: '.', reason: failureReason(error), findings: [] };
+    }
     // The store wants an index-signature record; our typed interfaces are plain JSON data.
     context.store.set({ id, data: data as unknown as Record<string, unknown>, digest });
   };
 
-  let code = '';
   return {
     name: 'skillshelf-skills',
     load: async (context) => {
       code = codeVersion();
+      const started = performance.now();
       const dirs = findPackageDirs(options.root);
-      const seen = new Set<string>();
-      for (const { publisher, slug, dir } of dirs) {
-        seen.add(`${publisher}/${slug}`);
-        loadOne(context, publisher, slug, dir);
+      const seen = new Set(dirs.map((d) => `${d.publisher}/${d.slug}`));
+      await Promise.all(dirs.map((d) => loadOne(context, d)));
+      if (!context.watcher) {
+        await pool?.close();
+        pool = undefined;
       }
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+
       // Report left-out skills on every build, including ones whose unchanged folders came from the cache.
       let excluded = 0;
+      const listed: { id: string; key: string }[] = [];
       for (const entry of context.store.values()) {
         const data = entry.data as unknown as SkillEntryData;
-        if (data.state !== 'excluded') continue;
+        if (data.state === 'listed') {
+          listed.push({ id: data.id, key: data.cacheKey ?? '' });
+          continue;
+        }
         excluded += 1;
         context.logger.warn(`content/skills/${data.id}/${data.file}${data.line ? `:${data.line}` : ''} left out: ${data.reason}`);
       }
-      context.logger.info(`${seen.size} skill folders read from ${relative(process.cwd(), options.root) || '.'}: ${seen.size - excluded} listed, ${excluded} left out (details: /report/ or npm run check)`);
+      listed.sort((a, b) => (a.id < b.id ? -1 : 1));
+      mkdirSync(cacheRoot(), { recursive: true });
+      writeFileSync(catalogueManifestPath(options.root), JSON.stringify({ root: options.root, skills: listed }));
+      context.logger.info(`${seen.size} skill folders read from ${relative(process.cwd(), options.root) || '.'} in ${Math.round(performance.now() - started)} ms: ${seen.size - excluded} listed, ${excluded} left out (details: /report/ or npm run check)`);
 
       // In `astro dev`, re-read just the package whose files changed.
       context.watcher?.add(options.root);
@@ -88,8 +126,8 @@ export function skillLoader(options: { root: string }): Loader {
         if (rel[0] === '..' || rel.length < 2) return;
         const publisher = rel[0]!;
         const slug = rel[1]!.replace(/\.listing\.json$/, '');
-        const dir = join(options.root, publisher, slug);
-        if (isDirectory(dir)) loadOne(context, publisher, slug, dir);
+        const found = findPackageDirs(options.root).find((d) => d.publisher === publisher && d.slug === slug);
+        if (found) void loadOne(context, found);
         else context.store.delete(`${publisher}/${slug}`);
       });
     },

@@ -1,12 +1,18 @@
 import { getCollection } from 'astro:content';
+import { assignInstallNames, type InstallNameAssignment } from '../lib/install-endpoints.ts';
+import { buildNow, conflictingPublisherIds, conflictReason, displayName, isSpecName, resolvePublisherNames, trustedDate } from '../lib/publish/identity.ts';
+import { skillsRoot } from '../lib/site-config.ts';
 import type { ExcludedSkill, SkillRecord } from '../lib/skill-package.ts';
-import { installNames } from '../lib/install-endpoints.ts';
 import { tagLabel } from '../lib/tags.ts';
+import { readFirstSeen } from './git-history.ts';
+import { site } from './site.ts';
 
 /** A publisher as the site shows it: profile (when given) and skill count. */
 export interface PublisherView {
   slug: string;
   name: string;
+  /** False when the profile's display name was refused (already used by an earlier publisher). */
+  claimed: boolean;
   url?: string | undefined;
   description?: string | undefined;
   skillCount: number;
@@ -25,26 +31,47 @@ interface Catalogue {
   excluded: ExcludedSkill[];
   publishers: Map<string, PublisherView>;
   tags: TagCount[];
-  installNames: Map<string, string>;
+  install: InstallNameAssignment;
+  /** The build's "now" (ISO): SOURCE_DATE_EPOCH, else the HEAD commit's date. */
+  now: string;
+  /** Why there is no git history, when there is none. */
+  historyProblem?: string | undefined;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
 
-/** Loads the collections once per build and derives every list the pages need. */
+/**
+ * Loads the collections once per build and applies the operator's identity rules: who keeps a bare
+ * install name and a display name is decided by first appearance in the repository's first-parent
+ * history (never by sort order or file dates), publisher ids that differ only by case are refused,
+ * `featured` comes only from site.json, and sidecar dates count only for trusted publishers.
+ */
 function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= (async () => {
     const [entries, profiles] = await Promise.all([getCollection('skills'), getCollection('publishers')]);
-    const skills: SkillRecord[] = [];
+    const history = readFirstSeen(process.cwd(), skillsRoot());
+    const now = buildNow(process.env, history.headDate);
+    const listed: SkillRecord[] = [];
     const excluded: ExcludedSkill[] = [];
     for (const { data } of entries) {
-      if (data.state === 'listed') skills.push(data);
+      if (data.state === 'listed') listed.push(data);
       else excluded.push(data);
+    }
+
+    const publisherIds = [...new Set(listed.map((s) => s.publisher))].map((id) => ({ id, firstSeen: history.publisherFirstSeen.get(id) }));
+    const conflicts = conflictingPublisherIds(publisherIds);
+    const skills: SkillRecord[] = [];
+    for (const skill of listed) {
+      const earlier = conflicts.get(skill.publisher);
+      if (earlier) excluded.push({ id: skill.id, publisher: skill.publisher, slug: skill.slug, file: '.', reason: conflictReason(earlier), findings: [] });
+      else skills.push(applyPolicy(skill, history, now));
     }
     // Collection order is not stable between builds: sort so every page and file is reproducible.
     skills.sort((a, b) => compare(a.id, b.id));
     excluded.sort((a, b) => compare(a.id, b.id));
 
     const profileBySlug = new Map(profiles.map((p) => [p.id, p.data]));
+    const names = resolvePublisherNames(publisherIds.filter((p) => !conflicts.has(p.id)).map((p) => ({ ...p, profileName: profileBySlug.get(p.id)?.name })));
     const publishers = new Map<string, PublisherView>();
     const tagCounts = new Map<string, number>();
     for (const skill of skills) {
@@ -52,14 +79,37 @@ function loadCatalogue(): Promise<Catalogue> {
       if (existing) existing.skillCount += 1;
       else {
         const profile = profileBySlug.get(skill.publisher);
-        publishers.set(skill.publisher, { slug: skill.publisher, name: profile?.name ?? skill.publisher, url: profile?.url, description: profile?.description, skillCount: 1 });
+        const name = names.get(skill.publisher);
+        publishers.set(skill.publisher, { slug: skill.publisher, name: name?.name ?? skill.publisher, claimed: name?.claimed ?? false, url: profile?.url, description: profile?.description, skillCount: 1 });
       }
       for (const tag of skill.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     }
     const tags = [...tagCounts].map(([slug, count]) => ({ slug, label: tagLabel(slug), count })).sort((a, b) => b.count - a.count || compare(a.slug, b.slug));
-    return { skills, byId: new Map(skills.map((s) => [s.id, s])), excluded, publishers, tags, installNames: installNames(skills) };
+    const install = assignInstallNames(skills, history.firstSeen, { names: site.installNames, renames: site.renames });
+    return { skills, byId: new Map(skills.map((s) => [s.id, s])), excluded, publishers, tags, install, now, historyProblem: history.reason };
   })();
   return catalogue;
+}
+
+/** A record as the site shows it: display name, dates and featured flag by the operator's rules. */
+function applyPolicy(skill: SkillRecord, history: ReturnType<typeof readFirstSeen>, now: string): SkillRecord {
+  const { listing } = skill;
+  const gitUpdated = history.lastChangedDate.get(skill.id);
+  const gitAdded = history.firstSeenDate.get(skill.id);
+  const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
+  const updated =
+    day(trustedDate(listing.updated ?? listing.source?.commitDate, skill.publisher, site.trustedPublishers, gitUpdated, now)) ??
+    // Without history (not a git checkout), the newest file date, never later than now.
+    (skill.updated <= now.slice(0, 10) ? skill.updated : now.slice(0, 10));
+  const added = day(trustedDate(listing.added, skill.publisher, site.trustedPublishers, gitAdded, now));
+  return {
+    ...skill,
+    specName: skill.name,
+    name: displayName(skill.name, skill.slug, isSpecName(skill.name)),
+    updated,
+    listing: { ...listing, featured: site.featured.includes(skill.id), added },
+    trust: { ...skill.trust, checked: { ...skill.trust.checked, date: now.slice(0, 10) } },
+  };
 }
 
 function compare(a: string, b: string): number {
@@ -102,13 +152,18 @@ export async function getRecentlyUpdated(limit: number): Promise<SkillRecord[]> 
   return skills.sort((a, b) => compare(b.updated, a.updated) || compare(a.id, b.id)).slice(0, limit);
 }
 
-/** Featured skills (from listing sidecars), by id. */
+/** Featured skills (the operator's `featured` list in site.json), by id. */
 export async function getFeatured(limit: number): Promise<SkillRecord[]> {
   return (await getSkills()).filter((s) => s.listing.featured).slice(0, limit);
 }
 
-/** The unique name a skill installs under (plugin and discovery index), see installNames(). */
+/** Install names for the whole catalogue (bare names by first appearance; see assignInstallNames). */
+export async function getInstallNames(): Promise<InstallNameAssignment> {
+  return (await loadCatalogue()).install;
+}
+
+/** The unique name a skill installs under (plugin and discovery index). */
 export async function getInstallName(id: string): Promise<string> {
   const catalogue = await loadCatalogue();
-  return catalogue.installNames.get(id) ?? catalogue.byId.get(id)?.archiveName ?? id;
+  return catalogue.install.names.get(id) ?? catalogue.byId.get(id)?.archiveName ?? id;
 }

@@ -1,6 +1,22 @@
-import { decodeHTML } from './html-entities.ts';
+import { tagLabel } from './tags.ts';
 
-/** A catalogue card as a small Pagefind record: filters, meta and sort keys read from a built skill page. */
+/** The fields of an `/api/skills.json` entry a catalogue card needs (see apiSummary in install-endpoints.ts). */
+export interface ApiSummary {
+  id: string;
+  name: string;
+  publisher: { id: string; name: string };
+  description: string;
+  tags: string[];
+  license: string | null;
+  updated: string;
+  url: string;
+  fileCount: number;
+  scripts: boolean;
+  claudeAi: boolean;
+  trust: { verdict: 'no-concerns' | 'review' | 'danger'; coverage: 'full' | 'partial' };
+}
+
+/** A catalogue card as a small Pagefind custom record. */
 export interface CardRecord {
   url: string;
   content: string;
@@ -10,32 +26,40 @@ export interface CardRecord {
   sort: Record<string, string>;
 }
 
+const VERDICT_FILTER = { 'no-concerns': 'no concerns', review: 'review', danger: 'danger' } as const;
+
 /**
- * Reads the `data-pagefind-filter/meta/sort` attributes a skill page carries (SearchMeta.astro) into a
- * custom record. The catalogue filters use an index of these: its fragments are a few hundred bytes,
- * where full-text fragments hold the whole page.
+ * A skill's card record for the catalogue filters, built from catalogue data (never read back from
+ * page HTML, where a skill's own text could pose as an attribute). Its fragment is a few hundred
+ * bytes, where full-text fragments hold the whole page.
  */
-export function cardRecord(url: string, html: string): CardRecord {
-  const meta: Record<string, string> = {};
-  const filters: Record<string, string[]> = {};
-  const sort: Record<string, string> = {};
-  const pair = (value: string): [string, string] => {
-    const at = value.indexOf(':');
-    return [value.slice(0, at), decodeHTML(value.slice(at + 1))];
+export function cardRecord(url: string, skill: ApiSummary): CardRecord {
+  // Pagefind reads `key:value`; commas and colons would split a value, so they are replaced.
+  const clean = (value: string): string => value.replace(/[,:]/g, ' ').trim();
+  return {
+    url,
+    content: `${skill.name} ${skill.description}`,
+    language: 'en',
+    meta: {
+      title: skill.name,
+      description: skill.description,
+      publisher: skill.publisher.name,
+      publisher_url: skill.publisher.id,
+      tags: skill.tags.map(tagLabel).join(' · '),
+      tag_slugs: skill.tags.join(' '),
+      updated: skill.updated,
+      files: String(skill.fileCount),
+      verdict: skill.trust.verdict,
+      coverage: skill.trust.coverage,
+    },
+    filters: {
+      tag: skill.tags.map(clean),
+      publisher: [clean(skill.publisher.name)],
+      license: [clean(skill.license ?? 'Not stated') || 'Not stated'],
+      scripts: [skill.scripts ? 'yes' : 'no'],
+      trust: [VERDICT_FILTER[skill.trust.verdict]],
+      claudeai: [skill.claudeAi ? 'ready' : 'rejected'],
+    },
+    sort: { name: skill.name, updated: skill.updated },
   };
-  for (const [, value] of html.matchAll(/data-pagefind-filter="([^"]+)"/g)) {
-    const [key, v] = pair(value!);
-    (filters[key] ??= []).push(v);
-  }
-  for (const [, value] of html.matchAll(/data-pagefind-sort="([^"]+)"/g)) {
-    const [key, v] = pair(value!);
-    sort[key] = v;
-  }
-  for (const [, value] of html.matchAll(/data-pagefind-meta="([^"]+:[^"]*)"/g)) {
-    const [key, v] = pair(value!);
-    meta[key] = v;
-  }
-  meta['title'] = decodeHTML(/data-pagefind-meta="title"[^>]*>([^<]*)</.exec(html)?.[1] ?? url);
-  meta['description'] = decodeHTML(/data-pagefind-meta="description"[^>]*>([^<]*)</.exec(html)?.[1] ?? '');
-  return { url, content: `${meta['title']} ${meta['description']}`, language: 'en', meta, filters, sort };
 }

@@ -1,4 +1,13 @@
-import { escapeHtml as xml } from './html-entities.ts';
+import { escapeHtml } from './html-entities.ts';
+
+// Characters XML 1.0 forbids anywhere (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates):
+// one in a skill's description would make the whole feed unreadable for everyone.
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for XML and removes the characters XML cannot hold. */
+export function xml(text: string): string {
+  return escapeHtml(text.replace(XML_ILLEGAL, ''));
+}
 
 /** An RSS 2.0 feed item. */
 export interface FeedItem {

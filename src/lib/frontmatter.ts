@@ -26,6 +26,10 @@ export interface UnreadableSkillFile {
 }
 
 const OPEN = /^---[ \t]*$/;
+/** Largest frontmatter read: the spec's keys fit in a few kilobytes, and agents load it for every installed skill. */
+export const MAX_FRONTMATTER_CHARS = 64 * 1024;
+/** Most alias uses resolved in the frontmatter: more is a "billion laughs" expansion, not metadata. */
+export const MAX_YAML_ALIASES = 50;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Strips a byte-order mark and normalises CRLF/CR line endings to LF. */
@@ -62,6 +66,10 @@ export function parseSkillFile(raw: string, file = 'SKILL.md'): ParsedSkillFile 
   }
 
   const yamlLines = lines.slice(open + 1, close);
+  const yamlBytes = yamlLines.reduce((sum, line) => sum + line.length + 1, 0);
+  if (yamlBytes > MAX_FRONTMATTER_CHARS) {
+    return { error: `The frontmatter is ${yamlBytes.toLocaleString('en-US')} characters long, over the ${MAX_FRONTMATTER_CHARS.toLocaleString('en-US')} a skill's metadata may take (agents load it for every installed skill).`, line: open + 1, findings };
+  }
   const firstYamlLine = open + 2;
   let parsed = parseYaml(yamlLines.join('\n'));
   if (parsed.errorLine !== undefined) {
@@ -124,7 +132,13 @@ function parseYaml(source: string): YamlResult {
     if (item.key.range) keyLines[key] = lineCounter.linePos(item.key.range[0]).line;
     collectPlainNonStrings(key, item.value, plainNonStrings);
   }
-  const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // yaml throws when aliases expand past maxAliasCount (an exponential "billion laughs" document).
+    return { data: {}, keyLines: {}, plainNonStrings: new Set(), errorLine: 1, message: `the YAML could not be expanded (${(error as Error).message.split('\n')[0]}); at most ${MAX_YAML_ALIASES} alias uses are read` };
+  }
   return { data, keyLines, plainNonStrings };
 }
 

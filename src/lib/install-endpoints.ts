@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { compareCodePoints, sortByFirstSeen } from './publish/identity.ts';
+import { isClaudeAiReady } from './portability.ts';
 import type { SkillRecord } from './skill-package.ts';
 import { archiveUrl, fileUrl, rawUrl, skillApiUrl, skillUrl } from './urls.ts';
 
@@ -14,26 +17,130 @@ export function marketplaceNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** What install names are assigned from: a skill's id, publisher and archive (spec) name. */
+export interface InstallNameInput {
+  id: string;
+  publisher: string;
+  archiveName: string;
+}
+
+/** The operator's decisions from content/site.json: `installNames` pins, `renames` for marketplace.json. */
+export interface InstallNameSettings {
+  /** `{"<publisher>/<skill>": "install-name"}`: wins over everything else. */
+  names?: Readonly<Record<string, string>> | undefined;
+  /** `{"old-install-name": "new-install-name"}`, passed on to marketplace.json's `renames`. */
+  renames?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Install names per skill id, the validated renames, and what the operator should fix. */
+export interface InstallNameAssignment {
+  names: Map<string, string>;
+  renames: Record<string, string>;
+  problems: string[];
+}
+
+const PLUGIN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_NAME = 64;
+
+function isPluginName(name: string): boolean {
+  return name.length <= MAX_NAME && PLUGIN_NAME.test(name);
+}
+
+/** Lower-case kebab: accents dropped, every run of other characters one hyphen, none at the ends. */
+function kebab(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** `name` as a plugin name of at most 64 characters; cut ones (or all, with `hashLength`) end in `-<sha256(id) prefix>`. */
+function fitName(name: string, id: string, hashLength = 0): string {
+  if (hashLength === 0 && isPluginName(name)) return name;
+  const base = kebab(name);
+  if (hashLength === 0 && base.length <= MAX_NAME) return base;
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, Math.max(hashLength, 6));
+  const cut = base.slice(0, MAX_NAME - hash.length - 1).replace(/-+$/, '');
+  return cut ? `${cut}-${hash}` : hash;
+}
+
 /**
- * Install names must be unique across a catalogue: the first skill (by id) keeps its archive name,
- * later ones with the same name are qualified by publisher (`acme-run`).
+ * Unique install names, decided by first appearance in the operator's history (`firstSeen`: lower
+ * wins, unknown after all known, ties as in compareFirstSeen()), never by ids' sort order or case:
+ * the operator's pins first, then each skill's own name, else `<publisher>-<name>`, else a hash.
  */
-export function installNames(skills: readonly SkillRecord[]): Map<string, string> {
-  const taken = new Set<string>();
+export function assignInstallNames(skills: readonly InstallNameInput[], firstSeen: ReadonlyMap<string, number>, operator: InstallNameSettings = {}): InstallNameAssignment {
+  const order = sortByFirstSeen(skills.map((skill) => ({ ...skill, firstSeen: firstSeen.get(skill.id) })));
+  const owner = new Map<string, string>(); // install name → skill id
   const names = new Map<string, string>();
-  for (const skill of skills) {
-    let name = skill.archiveName;
-    if (taken.has(name)) name = `${skill.publisher.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${skill.archiveName}`.slice(0, 64);
-    for (let n = 2; taken.has(name); n += 1) name = `${skill.archiveName}-${n}`;
-    taken.add(name);
-    names.set(skill.id, name);
+  const problems: string[] = [];
+  const give = (id: string, name: string): void => {
+    owner.set(name, id);
+    names.set(id, name);
+  };
+
+  // The operator's pins are explicit decisions: they win over first appearance.
+  const pins = operator.names ?? {};
+  const ids = new Set(skills.map((s) => s.id));
+  for (const id of Object.keys(pins).sort(compareCodePoints)) {
+    if (!ids.has(id)) problems.push(`installNames: there is no skill "${id}"; the entry was ignored.`);
   }
-  return names;
+  for (const skill of order) {
+    const pinned = Object.hasOwn(pins, skill.id) ? pins[skill.id] : undefined;
+    if (pinned === undefined) continue;
+    if (!isPluginName(pinned)) problems.push(`installNames: "${pinned}" for ${skill.id} is not a valid plugin name (kebab-case, at most 64 characters); it was ignored.`);
+    else if (owner.has(pinned)) problems.push(`installNames: "${pinned}" is pinned for both ${owner.get(pinned)} and ${skill.id}; ${skill.id} was named automatically.`);
+    else give(skill.id, pinned);
+  }
+
+  for (const skill of order) {
+    if (names.has(skill.id)) continue;
+    const own = fitName(skill.archiveName, skill.id) || fitName(skill.id, skill.id, 6);
+    const holder = owner.get(own);
+    if (holder === undefined) {
+      give(skill.id, own);
+      continue;
+    }
+    if (!firstSeen.has(skill.id) && !firstSeen.has(holder)) {
+      // Without history the order is only the ids' order, which a newcomer can game: say so. (A
+      // skill with history before one without is the rule: the other is not even committed.)
+      problems.push(`install name "${own}" went to ${holder} rather than ${skill.id} by id order, not history (neither is in the git history); pin it with installNames in site.json.`);
+    }
+    let name = fitName(`${skill.publisher}-${own}`, skill.id);
+    // Still taken (by a skill literally called "<publisher>-<name>", or an earlier cut): add the id's
+    // hash, longer until unique; sha256 prefixes of distinct ids differ well before 64 characters.
+    for (let length = 6; owner.has(name) && length <= 64; length += 2) name = fitName(`${skill.publisher}-${own}`, skill.id, length);
+    give(skill.id, name);
+  }
+
+  const renames: Record<string, string> = {};
+  const wanted = operator.renames ?? {};
+  const live = new Set(names.values());
+  for (const from of Object.keys(wanted).sort(compareCodePoints)) {
+    const to = wanted[from]!;
+    if (!isPluginName(from) || !isPluginName(to)) problems.push(`renames: "${from}" → "${to}" must map a plugin name to a plugin name (kebab-case, at most 64 characters); it was ignored.`);
+    else if (from === to) problems.push(`renames: "${from}" is renamed to itself; it was ignored.`);
+    else if (live.has(from)) problems.push(`renames: "${from}" is still the install name of ${owner.get(from)}; the rename was ignored.`);
+    else renames[from] = to;
+  }
+  for (const [from, to] of Object.entries(renames)) {
+    // Chains (a → b → c) are fine; a rename that ends nowhere or loops only strands its users.
+    const seen = new Set([from]);
+    let end = to;
+    while (Object.hasOwn(renames, end) && !seen.has(end)) {
+      seen.add(end);
+      end = renames[end]!;
+    }
+    if (!live.has(end)) problems.push(`renames: "${from}" → "${to}" leads to no skill's install name${seen.has(end) ? ' (it loops)' : ''}.`);
+  }
+  // In the callers' order, whatever order the names were decided in.
+  return { names: new Map(skills.map((s) => [s.id, names.get(s.id)!])), renames, problems };
+}
+
+/** Install names with no history and no operator settings (by id order); see assignInstallNames(). */
+export function installNames(skills: readonly InstallNameInput[]): Map<string, string> {
+  return assignInstallNames(skills, new Map()).names;
 }
 
 /** `/.well-known/agent-skills/index.json`: every skill as an archive with SKILL.md at its root, pinned by digest. */
-export function buildDiscoveryIndex(skills: readonly SkillRecord[], origin: string): object {
-  const names = installNames(skills);
+export function buildDiscoveryIndex(skills: readonly SkillRecord[], origin: string, names: ReadonlyMap<string, string> = installNames(skills)): object {
   return {
     $schema: DISCOVERY_SCHEMA,
     skills: skills.map((skill) => ({
@@ -52,13 +159,15 @@ export function buildMarketplace(
   publisherNames: ReadonlyMap<string, string>,
   marketplace: { name: string; owner: string },
   origin: string,
+  assigned: InstallNameAssignment = assignInstallNames(skills, new Map()),
 ): object {
   const problem = marketplaceNameProblem(marketplace.name);
   if (problem) throw new Error(problem);
-  const names = installNames(skills);
+  const { names, renames } = assigned;
   return {
     name: marketplace.name,
     owner: { name: marketplace.owner },
+    ...(Object.keys(renames).length ? { renames } : {}),
     plugins: skills.map((skill) => ({
       name: names.get(skill.id),
       description: skill.description,
@@ -102,7 +211,11 @@ export function apiSummary(skill: SkillRecord, publisherName: string, origin: st
     url: new URL(skillUrl(skill.publisher, skill.slug), origin).href,
     api: new URL(skillApiUrl(skill.publisher, skill.slug), origin).href,
     downloads: downloads(skill, origin),
-    trust: { verdict: skill.trust.verdict, tokens: { metadata: skill.trust.cost.metadata, body: skill.trust.cost.body, references: skill.trust.cost.references.reduce((n, r) => n + r.tokens, 0) } },
+    fileCount: skill.files.length,
+    scripts: skill.files.some((f) => f.path.startsWith('scripts/')),
+    claudeAi: isClaudeAiReady(skill.findings),
+    manifest: skill.manifest,
+    trust: { verdict: skill.trust.verdict, coverage: skill.trust.coverage, checked: skill.trust.checked, tokens: { metadata: skill.trust.cost.metadata, body: skill.trust.cost.body, references: skill.trust.cost.references.reduce((n, r) => n + r.tokens, 0) } },
   };
 }
 
@@ -121,6 +234,7 @@ export function apiDetail(skill: SkillRecord, publisherName: string, origin: str
     files: skill.files.map((f) => ({
       path: f.path,
       size: f.size,
+      sha256: f.sha256,
       kind: f.kind,
       executable: f.executable,
       page: new URL(fileUrl(skill.publisher, skill.slug, f.path), origin).href,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Finding } from './findings.ts';
 
@@ -27,14 +27,48 @@ export function listingPath(packageDir: string): string {
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[-+]\d{2}:\d{2})?)?$/;
 
-/** Reads a package's sidecar; a missing sidecar is fine, a broken one is reported and ignored. */
+/** Largest sidecar read; anything bigger is not a listing. */
+const MAX_SIDECAR_BYTES = 64 * 1024;
+
+/** The text of a package's sidecar, or `undefined` when there is none (or it is not a small regular file). */
+export function readSidecarText(packageDir: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(listingPath(packageDir), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_SIDECAR_BYTES) return undefined;
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a package's sidecar from disk; a missing sidecar is fine, a broken one is reported and ignored. */
 export function readListing(packageDir: string): { listing: Listing; findings: Finding[] } {
-  const path = listingPath(packageDir);
-  const file = `../${basename(path)}`;
-  if (!existsSync(path)) return { listing: { featured: false }, findings: [] };
+  return parseListing(readSidecarText(packageDir), `../${basename(listingPath(packageDir))}`);
+}
+
+/** Only web links are kept from content: anything else (javascript:, data:, file:) is dropped. */
+export function safeWebUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses sidecar text; `file` names it in findings. Unknown or malformed fields are reported and ignored. */
+export function parseListing(json: string | undefined, file: string): { listing: Listing; findings: Finding[] } {
+  if (json === undefined) return { listing: { featured: false }, findings: [] };
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(json);
   } catch (error) {
     return { listing: { featured: false }, findings: [{ rule: 'listing-invalid', severity: 'warning', file, message: `The listing sidecar is not valid JSON (${(error as Error).message}); it was ignored.` }] };
   }
@@ -56,7 +90,7 @@ export function readListing(packageDir: string): { listing: Listing; findings: F
       license: text(data['license']),
       importedAt: date('importedAt', data['importedAt']),
       source: source && {
-        repository: text(source['repository']),
+        repository: repositoryUrl(text(source['repository']), findings, file),
         path: text(source['path']),
         commit: text(source['commit']),
         commitDate: date('source.commitDate', source['commitDate']),
@@ -64,4 +98,10 @@ export function readListing(packageDir: string): { listing: Listing; findings: F
     },
     findings,
   };
+}
+
+function repositoryUrl(value: string | undefined, findings: Finding[], file: string): string | undefined {
+  const url = safeWebUrl(value);
+  if (value && !url) findings.push({ rule: 'listing-invalid', severity: 'warning', file, message: '"source.repository" in the listing sidecar must be an http(s) address; it was ignored.' });
+  return url;
 }

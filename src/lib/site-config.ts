@@ -10,6 +10,20 @@ export interface SiteConfig {
   url: string;
   repository?: string | undefined;
   marketplace: { name: string; owner: string };
+  /** Remote images in skill pages: `click` to load (default: no visitor's address reaches a third party unasked), `link`, or `load`. */
+  remoteImages: 'click' | 'link' | 'load';
+  /** Skills shown as featured, by `publisher/skill` id: the operator's choice, never a publisher's. */
+  featured: string[];
+  /** Publishers whose sidecar dates are believed; everyone else's dates come from git. */
+  trustedPublishers: string[];
+  /** Install names fixed by the operator: `{ "publisher/skill": "name" }`. */
+  installNames: Record<string, string>;
+  /** Install names renamed by the operator: `{ "old-name": "new-name" }`, published in marketplace.json. */
+  renames: Record<string, string>;
+  /** Git hosts whose owner names become publisher ids on import; others need --publisher. */
+  importHosts: string[];
+  /** The build's "now" as an ISO date: SOURCE_DATE_EPOCH when set (see src/data/git-history.ts for the default). */
+  buildDate?: string | undefined;
 }
 
 /** Placeholder origin shipped in the starter `site.json`; install endpoints refuse it outside local previews. */
@@ -31,6 +45,12 @@ const DEFAULTS: SiteConfig = {
   description: 'An open catalogue of agent skills.',
   url: PLACEHOLDER_URL,
   marketplace: { name: 'skillshelf', owner: 'Skillshelf' },
+  remoteImages: 'click',
+  featured: [],
+  trustedPublishers: [],
+  installNames: {},
+  renames: {},
+  importHosts: ['github.com', 'gitlab.com', 'codeberg.org'],
 };
 
 /** Origin used for absolute URLs when building for a local preview (`npm start`, tests). */
@@ -50,7 +70,24 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`content/site.json: ${(error as Error).message}`);
   }
   const url = (process.env['SKILLSHELF_SITE_URL'] ?? (isLocalPreview() ? LOCAL_PREVIEW_URL : undefined) ?? file.url ?? DEFAULTS.url).replace(/\/+$/, '');
-  return { ...DEFAULTS, ...file, url, marketplace: { ...DEFAULTS.marketplace, ...file.marketplace } };
+  const strings = (value: unknown, fallback: string[]): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback);
+  const map = (value: unknown): Record<string, string> =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  const remoteImages = file.remoteImages === 'link' || file.remoteImages === 'load' ? file.remoteImages : 'click';
+  const epoch = Number(process.env['SOURCE_DATE_EPOCH']);
+  return {
+    ...DEFAULTS,
+    ...file,
+    url,
+    marketplace: { ...DEFAULTS.marketplace, ...file.marketplace },
+    remoteImages,
+    featured: strings(file.featured, []),
+    trustedPublishers: strings(file.trustedPublishers, []),
+    installNames: map(file.installNames),
+    renames: map(file.renames),
+    importHosts: strings(file.importHosts, DEFAULTS.importHosts),
+    buildDate: Number.isFinite(epoch) && process.env['SOURCE_DATE_EPOCH'] ? new Date(epoch * 1000).toISOString().slice(0, 10) : undefined,
+  };
 }
 
 /** Why a configuration cannot publish install endpoints, or `undefined` when it can. */

@@ -1,17 +1,23 @@
-import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { Finding } from './findings.ts';
-import { isUnreadable, parseSkillFile } from './frontmatter.ts';
+import { formatBytes } from './format.ts';
+import { isUnreadable, normaliseText, parseSkillFile } from './frontmatter.ts';
 import { resolvePackageLink } from './links.ts';
-import { readListing, type Listing } from './listing.ts';
-import { DEFAULT_LIMITS, listPackageFiles, type PackageLimits } from './package-files.ts';
-import { checkSpec } from './spec.ts';
+import { parseListing, readSidecarText, type Listing } from './listing.ts';
+import { decodeText } from './skill/classify.ts';
+import { fsSource } from './skill/fs-source.ts';
+import { packageManifestDigest } from './skill/manifest.ts';
+import { DEFAULT_LIMITS, type PackageLimits } from './skill/select.ts';
+import { readSnapshot, type PackageSnapshot } from './skill/snapshot.ts';
+import type { FileSource } from './skill/source.ts';
+import { checkSpec, countLines, NAME_PATTERN } from './spec.ts';
 import { resolveTags } from './tags.ts';
-import { countLines, NAME_PATTERN } from './spec.ts';
-import { buildSkillZip, type PluginManifest, type ZipLayout } from './zip.ts';
+import { scannableTexts } from './trust/binary.ts';
 import { analyseTrust, type TextFile, type TrustReport } from './trust/report.ts';
-import { normaliseText } from './frontmatter.ts';
+import { buildSkillZip, type BuiltZip, type PluginManifest, type ZipLayout } from './zip.ts';
+
+/** Largest SKILL.md read: the spec asks for under 500 lines; 1 MB leaves room for long lines and references inline. */
+export const MAX_SKILL_FILE_BYTES = 1024 * 1024;
 
 /** A file of a listed package, as the catalogue records it (no absolute paths). */
 export interface SkillFileEntry {
@@ -19,6 +25,10 @@ export interface SkillFileEntry {
   size: number;
   kind: 'text' | 'binary';
   executable: boolean;
+  /** SHA-256 of the bytes, lower-case hex: the same file on the page, in the scan and in every archive. */
+  sha256: string;
+  /** True when the text is not valid UTF-8 and the site shows undecodable bytes as U+FFFD. */
+  lossy?: boolean;
 }
 
 /** Everything the catalogue keeps about a listed skill: small metadata, never the body. */
@@ -28,7 +38,10 @@ export interface SkillRecord {
   slug: string;
   /** `SKILL.md`, or `skill.md` for packages that use lower case. */
   skillFile: string;
+  /** The name shown: the spec `name` when valid, else the folder name (see displayName in lib/publish/identity.ts). */
   name: string;
+  /** The `name` as written in the frontmatter, when the catalogue shows another. */
+  specName?: string | undefined;
   description: string;
   whenToUse: string;
   license?: string | undefined;
@@ -41,6 +54,8 @@ export interface SkillRecord {
   tags: string[];
   tagsInferred: boolean;
   files: SkillFileEntry[];
+  /** Digest of the package manifest (src/lib/skill/manifest.ts): what this record describes, exactly. */
+  manifest: string;
   totalBytes: number;
   bodyLines: number;
   findings: Finding[];
@@ -53,10 +68,9 @@ export interface SkillRecord {
   archives: Record<ZipLayout, { size: number; sha256: string }>;
   /** Portability aside, what the skill costs in context and what it may do (src/lib/trust/). */
   trust: TrustReport;
+  /** Where the build cache keeps this package's outputs (src/data/package-cache.ts); set by the loader. */
+  cacheKey?: string | undefined;
 }
-
-/** Text files larger than this are not scanned for trust findings (and say so). */
-const SCAN_MAX_BYTES = 1024 * 1024;
 
 /** A skill left out of the site, with the reason. */
 export interface ExcludedSkill {
@@ -71,76 +85,120 @@ export interface ExcludedSkill {
 
 export type SkillReadResult = { ok: true; skill: SkillRecord } | { ok: false; excluded: ExcludedSkill };
 
-/** Finds the skill file in a package folder: `SKILL.md`, else a lower-case `skill.md`. */
-export function findSkillFile(dir: string): string | undefined {
-  const names = readdirSync(dir);
-  return names.includes('SKILL.md') ? 'SKILL.md' : names.find((n) => n.toLowerCase() === 'skill.md');
+/** Finds the skill file among a package's paths: `SKILL.md`, else a root file named so in another case. */
+export function findSkillFile(paths: readonly string[]): string | undefined {
+  return paths.includes('SKILL.md') ? 'SKILL.md' : paths.find((p) => !p.includes('/') && p.toLowerCase() === 'skill.md');
 }
 
-/** Reads, checks and summarises one package folder `content/skills/<publisher>/<slug>/`. */
-export function readSkillPackage(dir: string, publisher: string, slug: string, limits: PackageLimits = DEFAULT_LIMITS): SkillReadResult {
+/** What analysing a package yields: the record, and the archives built from the same bytes. */
+export type PackageAnalysis = { ok: true; skill: SkillRecord; zips: Record<ZipLayout, BuiltZip>; snapshot: PackageSnapshot } | { ok: false; excluded: ExcludedSkill };
+
+/** Reads, checks and summarises one package folder `content/skills/<publisher>/<slug>/` (see analysePackage). */
+export function readSkillPackage(dir: string, publisher: string, slug: string, limits: PackageLimits = DEFAULT_LIMITS, options: AnalysisOptions = {}): SkillReadResult {
+  const result = analyseSource(fsSource(dir), publisher, slug, limits, { sidecar: readSidecarText(dir), ...options });
+  return result.ok ? { ok: true, skill: result.skill } : result;
+}
+
+/** Options that are not in the package: the build's date, for the trust report's "checked on". */
+export interface AnalysisOptions {
+  /** ISO date of the build ("now"); defaults to the newest file date. */
+  date?: string | undefined;
+  /** The text of the package's listing sidecar, when it has one (read by the caller). */
+  sidecar?: string | undefined;
+}
+
+/** Reads a package through its source and analyses it. */
+export function analyseSource(source: FileSource, publisher: string, slug: string, limits: PackageLimits = DEFAULT_LIMITS, options: AnalysisOptions = {}): PackageAnalysis {
+  const snapshot = readSnapshot(source, limits);
+  if (!snapshot.ok) {
+    return { ok: false, excluded: { id: `${publisher}/${slug}`, publisher, slug, file: snapshot.file, reason: snapshot.reason, findings: [] } };
+  }
+  return analysePackage(snapshot.snapshot, publisher, slug, options);
+}
+
+/**
+ * Checks and summarises a package snapshot: frontmatter and spec, links, trust scan of every file,
+ * context cost, and the three archives — all from the snapshot's bytes, so what the page lists, what
+ * the scan read and what the archives ship are the same files.
+ */
+export function analysePackage(snapshot: PackageSnapshot, publisher: string, slug: string, options: AnalysisOptions = {}): PackageAnalysis {
   const id = `${publisher}/${slug}`;
-  const skillFile = findSkillFile(dir) ?? 'SKILL.md';
-  const exclude = (reason: string, findings: Finding[], line?: number): SkillReadResult => ({
+  const { files } = snapshot;
+  const paths = files.map((f) => f.path);
+  const skillFile = findSkillFile(paths) ?? 'SKILL.md';
+  const exclude = (reason: string, findings: Finding[], line?: number): PackageAnalysis => ({
     ok: false,
     excluded: { id, publisher, slug, file: skillFile, reason, line, findings },
   });
-
-  const skillPath = join(dir, skillFile);
-  let raw: string;
-  try {
-    if (!existsSync(skillPath)) {
-      const isLink = (() => { try { return lstatSync(skillPath).isSymbolicLink(); } catch { return false; } })();
-      return exclude(isLink ? `${skillFile} is a symbolic link to a file that does not exist.` : 'The folder has no SKILL.md.', []);
-    }
-    raw = readFileSync(skillPath, 'utf8');
-  } catch (error) {
-    return exclude(`${skillFile} cannot be read: ${(error as Error).message}`, []);
+  const skill = files.find((f) => f.path === skillFile);
+  if (!skill) {
+    const left = snapshot.findings.find((f) => f.file.toLowerCase() === 'skill.md');
+    if (!left) return exclude('The folder has no SKILL.md.', snapshot.findings);
+    const why: Record<string, string> = {
+      'symlink-dangling': `${skillFile} is a symbolic link to a file that does not exist.`,
+      'symlink-escape': `${skillFile} is a symbolic link to a file outside the package; links are never followed out of a package.`,
+    };
+    return exclude(why[left.rule] ?? `${skillFile} is not published: ${left.message}`, snapshot.findings);
   }
+  if (skill.size > MAX_SKILL_FILE_BYTES) return exclude(`${skillFile} is ${formatBytes(skill.size)}, over the ${formatBytes(MAX_SKILL_FILE_BYTES)} a skill file may have.`, []);
 
-  const parsed = parseSkillFile(raw, skillFile);
+  const parsed = parseSkillFile(decodeText(skill.bytes).text, skillFile);
   if (isUnreadable(parsed)) return exclude(parsed.error, parsed.findings, parsed.line);
   const checked = checkSpec(parsed, slug, skillFile);
   if (!checked.ok) return exclude(checked.reason, checked.findings, checked.line);
 
-  const { files, findings: fileFindings } = listPackageFiles(dir, limits);
-  const fileSet = new Set(files.map((f) => f.path));
-  const listing = readListing(dir);
+  const fileSet = new Set(paths);
+  const listing = parseListing(options.sidecar, `../${slug}.listing.json`);
   const { frontmatter } = checked;
   const archiveName = NAME_PATTERN.test(frontmatter.name) && frontmatter.name.length <= 64 ? frontmatter.name : slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'skill';
   const license = frontmatter.license ?? listing.listing.license;
   const version = textOf(parsed.data['version']) ?? frontmatter.metadata['version'];
-  // The same inputs as buildArchive() in src/data/archives.ts, so both produce the same bytes.
   const manifest = pluginManifest(archiveName, frontmatter.description, version, license);
-  const archives = Object.fromEntries(
-    (['folder', 'root', 'plugin'] as const).map((layout) => {
-      const { size, sha256 } = buildSkillZip(files, layout, archiveName, manifest);
-      return [layout, { size, sha256 }];
-    }),
-  ) as SkillRecord['archives'];
+  const zips = Object.fromEntries((['folder', 'root', 'plugin'] as const).map((layout) => [layout, buildSkillZip(files, layout, archiveName, manifest)])) as Record<ZipLayout, BuiltZip>;
+  const archives = Object.fromEntries(Object.entries(zips).map(([layout, zip]) => [layout, { size: zip.size, sha256: zip.sha256 }])) as SkillRecord['archives'];
+
   const texts: TextFile[] = [];
-  const unscanned: Finding[] = [];
+  const derived: TextFile[] = [];
+  const lossy: string[] = [];
+  const coverageNotes: string[] = [];
   for (const file of files) {
-    if (file.kind !== 'text') continue;
-    if (file.size > SCAN_MAX_BYTES) {
-      unscanned.push({ rule: 'not-scanned', severity: 'info', file: file.path, message: 'This text file is over 1 MB and was not scanned for trust findings.' });
+    if (file.kind === 'text') {
+      const decoded = decodeText(file.bytes);
+      if (decoded.lossy) lossy.push(file.path);
+      texts.push({ path: file.path, text: normaliseText(decoded.text).text });
       continue;
     }
-    texts.push({ path: file.path, text: normaliseText(readFileSync(file.source, 'utf8')).text });
+    const scannable = scannableTexts(file.path, file.bytes);
+    derived.push(...scannable.texts);
+    if (!scannable.complete) coverageNotes.push(...(scannable.notes.length ? scannable.notes : [`${file.path} could not be scanned completely.`]));
   }
-  const trust = analyseTrust({ name: frontmatter.name, description: frontmatter.description, body: parsed.body, allowedTools: frontmatter.allowedTools, files, texts });
+  const manifestDigest = packageManifestDigest(files);
+  const trust = analyseTrust({
+    name: frontmatter.name,
+    description: frontmatter.description,
+    body: parsed.body,
+    allowedTools: frontmatter.allowedTools,
+    files,
+    texts,
+    derived,
+    coverageNotes,
+    checked: { manifest: manifestDigest, date: options.date ?? isoDay(snapshot.newestMtimeMs) },
+  });
   const { tags, inferred } = resolveTags(parsed.data, frontmatter.metadata, frontmatter.name, frontmatter.description, parsed.body);
   const findings = [
     ...checked.findings,
-    ...fileFindings,
+    ...snapshot.findings,
     ...listing.findings,
     ...checkLicenseFile(frontmatter.license, fileSet, skillFile, parsed.keyLines['license']),
     ...findBrokenLinks(parsed.body, parsed.bodyStartLine, skillFile, fileSet),
-    ...unscanned,
+    ...lossy.map((file): Finding => ({ rule: 'not-utf8', severity: 'warning', file, message: 'This text file is not valid UTF-8: the site shows the undecodable bytes as �, but the download has them as they are.' })),
   ];
+  const lossySet = new Set(lossy);
 
   return {
     ok: true,
+    snapshot,
+    zips,
     skill: {
       id,
       publisher,
@@ -157,12 +215,13 @@ export function readSkillPackage(dir: string, publisher: string, slug: string, l
       extraKeys: JSON.parse(JSON.stringify(frontmatter.extraKeys)) as Record<string, unknown>,
       tags,
       tagsInferred: inferred,
-      files: files.map(({ path, size, kind, executable }) => ({ path, size, kind, executable })),
+      files: files.map(({ path, size, kind, executable, sha256 }) => ({ path, size, kind, executable, sha256, ...(lossySet.has(path) ? { lossy: true } : {}) })),
+      manifest: manifestDigest,
       totalBytes: files.reduce((sum, f) => sum + f.size, 0),
       bodyLines: countLines(parsed.body),
       findings,
       listing: listing.listing,
-      updated: listing.listing.updated ?? listing.listing.source?.commitDate?.slice(0, 10) ?? newestFileDate(files.map((f) => f.path), dir),
+      updated: listing.listing.updated ?? listing.listing.source?.commitDate?.slice(0, 10) ?? isoDay(snapshot.newestMtimeMs),
       archiveName,
       archives,
       trust,
@@ -229,8 +288,6 @@ export function findBrokenLinks(body: string, bodyStartLine: number, file: strin
   return findings;
 }
 
-function newestFileDate(paths: string[], dir: string): string {
-  let newest = 0;
-  for (const path of paths) newest = Math.max(newest, lstatSync(join(dir, path)).mtimeMs);
-  return new Date(newest || Date.now()).toISOString().slice(0, 10);
+function isoDay(ms: number): string {
+  return new Date(ms || 0).toISOString().slice(0, 10);
 }

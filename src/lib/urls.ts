@@ -1,3 +1,7 @@
+import { rawPath } from './publish/raw-types.ts';
+
+export { rawPath };
+
 /** Encodes a package-relative path segment by segment for use in a URL. */
 export function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
@@ -11,14 +15,6 @@ export function skillUrl(publisher: string, slug: string): string {
 /** The page showing one package file. */
 export function fileUrl(publisher: string, slug: string, path: string): string {
   return `${skillUrl(publisher, slug)}files/${encodePath(path)}/`;
-}
-
-/** Extensions a browser would run as a document if served from our origin; their raw copies get `.txt`. */
-const ACTIVE_EXTENSIONS = /\.(?:html?|xhtml|svg|xml|mhtml?|shtml|xsl|xslt)$/i;
-
-/** The path under `raw/` at which a package file is published as-is (active documents made plain text). */
-export function rawPath(path: string): string {
-  return ACTIVE_EXTENSIONS.test(path) ? `${path}.txt` : path;
 }
 
 /** The downloadable, unmodified copy of a package file. */

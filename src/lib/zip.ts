@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { zipSync, type Zippable } from 'fflate';
-import type { PackageFile } from './package-files.ts';
 
 /**
  * The three archive layouts agents accept (REFERENCE.md §3):
@@ -32,12 +30,19 @@ const UNIX = 3;
 const FILE_MODE = 0o100644;
 const EXEC_MODE = 0o100755;
 
+/** A file to archive: its package path, bytes and executable bit. */
+export interface ZipInput {
+  path: string;
+  executable: boolean;
+  bytes: Uint8Array;
+}
+
 /** Builds a reproducible ZIP of a package: sorted entries, fixed timestamps and permissions, exec bits kept. */
-export function buildSkillZip(files: readonly PackageFile[], layout: ZipLayout, name: string, manifest?: PluginManifest): BuiltZip {
+export function buildSkillZip(files: readonly ZipInput[], layout: ZipLayout, name: string, manifest?: PluginManifest): BuiltZip {
   const prefix = layout === 'folder' ? `${name}/` : layout === 'plugin' ? `skills/${name}/` : '';
   // A lower-case skill.md is stored as SKILL.md: every agent and claude.ai look for the capitalised name.
   const entryPath = (path: string): string => (/^skill\.md$/i.test(path) ? 'SKILL.md' : path);
-  const entries: [string, Uint8Array, number][] = files.map((file) => [`${prefix}${entryPath(file.path)}`, readFileSync(file.source), file.executable ? EXEC_MODE : FILE_MODE]);
+  const entries: [string, Uint8Array, number][] = files.map((file) => [`${prefix}${entryPath(file.path)}`, file.bytes, file.executable ? EXEC_MODE : FILE_MODE]);
   if (layout === 'plugin') {
     const plugin = manifest ?? { name, description: '' };
     entries.push(['.claude-plugin/plugin.json', new TextEncoder().encode(`${JSON.stringify(plugin, null, 2)}\n`), FILE_MODE]);

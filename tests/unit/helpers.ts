@@ -2,6 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { UrlRewriter } from '../../src/lib/sanitize.ts';
+import { fsSource } from '../../src/lib/skill/fs-source.ts';
+import { readSnapshot, type SnapshotFile } from '../../src/lib/skill/snapshot.ts';
 import { resolvePackageLink } from '../../src/lib/links.ts';
 import { fileUrl, rawUrl } from '../../src/lib/urls.ts';
 
@@ -53,4 +55,11 @@ export function packageRewriter(publisher: string, slug: string, fromFile: strin
       return link.type === 'file' ? rawUrl(publisher, slug, link.path) : undefined;
     },
   };
+}
+
+/** The published files of a package folder with their bytes, as the build reads them. */
+export function snapshotFiles(root: string): SnapshotFile[] {
+  const result = readSnapshot(fsSource(root));
+  if (!result.ok) throw new Error(`${root}: ${result.reason}`);
+  return result.snapshot.files;
 }

@@ -1,6 +1,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { utimesSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPackageDirs } from '../../src/lib/package-dirs.ts';
 import { findBrokenLinks, findSkillFile, readSkillPackage, whenToUse } from '../../src/lib/skill-package.ts';
@@ -139,7 +140,9 @@ describe('readSkillPackage over the fixture catalogue', () => {
       'SKILL.md', 'assets/data.bin', 'assets/logo.png', 'assets/template.html',
       'references/deep/more/notes.md', 'references/guide.md', 'scripts/run.sh', 'scripts/tool.py',
     ]);
-    assert.deepEqual(nested.files.find((f) => f.path === 'scripts/run.sh'), { path: 'scripts/run.sh', size: nested.files.find((f) => f.path === 'scripts/run.sh')!.size, kind: 'text', executable: true });
+    const run = nested.files.find((f) => f.path === 'scripts/run.sh')!;
+    const runBytes = readFileSync(join(FIXTURES, 'edge/nested-package/scripts/run.sh'));
+    assert.deepEqual(run, { path: 'scripts/run.sh', size: runBytes.length, kind: 'text', executable: true, sha256: createHash('sha256').update(runBytes).digest('hex') });
     assert.equal(nested.totalBytes, nested.files.reduce((sum, f) => sum + f.size, 0));
     assert.ok(!JSON.stringify(nested).includes(FIXTURES), 'no absolute source paths leak into the record');
     assert.deepEqual(listed('edge/symlinks').files.map((f) => f.path), ['SKILL.md', 'references/alias.md', 'references/real.md']);
@@ -179,10 +182,16 @@ describe('readSkillPackage on temporary packages', () => {
     const result = readTemp({ 'README.md': '# hi' });
     assert.ok(!result.ok);
     assert.equal(result.excluded.reason, 'The folder has no SKILL.md.');
-    // SKILL.md wins over skill.md; any casing of skill.md is the fallback.
-    assert.equal(findSkillFile(tree({ 'SKILL.md': 'a', 'skill.md': 'b' })), 'SKILL.md');
-    assert.equal(findSkillFile(tree({ 'Skill.MD': 'a' })), 'Skill.MD');
-    assert.equal(findSkillFile(tree({ 'README.md': 'a' })), undefined);
+    // Any casing of skill.md at the root is the skill file; nested ones are not.
+    assert.equal(findSkillFile(['SKILL.md', 'docs/x.md']), 'SKILL.md');
+    assert.equal(findSkillFile(['Skill.MD']), 'Skill.MD');
+    assert.equal(findSkillFile(['README.md', 'docs/skill.md']), undefined);
+  });
+
+  test('refuses a package with both SKILL.md and skill.md: the page could show one and the archive ship the other', () => {
+    const result = readTemp({ 'SKILL.md': skillMd('demo', 'Shown on the page.'), 'skill.md': skillMd('demo', 'Shipped instead.') });
+    assert.ok(!result.ok);
+    assert.match(result.excluded.reason, /"SKILL\.md" and "skill\.md" differ only by case/);
   });
 
   test('passes custom limits to the file listing and reports the oversized file', () => {

@@ -18,9 +18,10 @@ describe('urls', () => {
     assert.equal(tagUrl('c#'), '/tags/c%23/');
   });
 
-  test('gives active documents (.html, .htm, .svg, .xml, .xhtml) .txt raw paths and URLs, case-insensitively', () => {
-    for (const path of ['assets/template.html', 'x.HTM', 'logo.svg', 'feed.xml', 'page.xhtml', 'style.xsl']) assert.equal(rawPath(path), `${path}.txt`, path);
-    for (const path of ['SKILL.md', 'run.sh', 'logo.png', 'html', 'template.html.md', 'svg/readme.txt']) assert.equal(rawPath(path), path, path);
+  test('publishes raw only what every common host serves inert; everything else, extension-less names included, gets .txt', () => {
+    const active = ['assets/template.html', 'x.HTM', 'logo.svg', 'feed.xml', 'page.xhtml', 'style.xsl', 'pic.svgz', 'doc.xht', 'schema.xsd', 'page.html.gz', 'logo.svg.gz', 'html', 'Makefile', 'app.js', 'mod.mjs', 'site.css', 'x.wasm', 'x.constructor', 'x.shtml', 'x.mht'];
+    for (const path of active) assert.equal(rawPath(path), `${path}.txt`, path);
+    for (const path of ['SKILL.md', 'run.sh', 'logo.png', 'template.html.md', 'svg/readme.txt', 'data.json', 'a.tgz', 'font.woff2', 'doc.pdf', 'x.JPG']) assert.equal(rawPath(path), path, path);
     assert.equal(rawUrl('edge', 'nested-package', 'assets/template.html'), '/skills/edge/nested-package/raw/assets/template.html.txt');
     assert.equal(rawUrl('edge', 'nested-package', 'assets/logo.png'), '/skills/edge/nested-package/raw/assets/logo.png');
     assert.equal(rawUrl('p', 's', 'my file.svg'), '/skills/p/s/raw/my%20file.svg.txt');

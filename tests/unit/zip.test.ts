@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
-import { listPackageFiles } from '../../src/lib/package-files.ts';
 import { buildSkillZip, sha256Hex } from '../../src/lib/zip.ts';
-import { makeTree, removeTree, skillMd } from './helpers.ts';
+import { makeTree, removeTree, skillMd, snapshotFiles } from './helpers.ts';
 
 /** External attributes of each entry, read from the ZIP's central directory. */
 function unixModes(zip: Uint8Array): Map<string, number> {
@@ -41,7 +40,7 @@ describe('buildSkillZip', () => {
     removeTree(root);
     removeTree(outside);
   });
-  const { files } = listPackageFiles(root);
+  const files = snapshotFiles(root);
 
   test('puts every package file under one folder named after the skill', () => {
     const names = Object.keys(unzipSync(buildSkillZip(files, 'folder', 'demo').bytes)).sort();
@@ -72,7 +71,7 @@ describe('buildSkillZip', () => {
     const first = buildSkillZip(files, 'folder', 'demo');
     const zone = process.env['TZ'];
     process.env['TZ'] = 'Asia/Kolkata';
-    const second = buildSkillZip(listPackageFiles(root).files, 'folder', 'demo');
+    const second = buildSkillZip(snapshotFiles(root), 'folder', 'demo');
     process.env['TZ'] = zone;
     assert.equal(first.sha256, second.sha256);
     assert.equal(first.sha256, sha256Hex(first.bytes));
@@ -88,7 +87,7 @@ describe('buildSkillZip', () => {
   test('stores a lower-case skill.md as SKILL.md', () => {
     const lower = makeTree({ 'skill.md': skillMd('low', 'Lower case.') });
     try {
-      const names = Object.keys(unzipSync(buildSkillZip(listPackageFiles(lower).files, 'folder', 'low').bytes));
+      const names = Object.keys(unzipSync(buildSkillZip(snapshotFiles(lower), 'folder', 'low').bytes));
       assert.deepEqual(names, ['low/SKILL.md']);
     } finally {
       removeTree(lower);
@@ -109,7 +108,7 @@ describe('archive digests', () => {
       assert.ok(result.ok);
       const { skill } = result;
       assert.equal(skill.license, 'Apache-2.0');
-      const files = listPackageFiles(`${holder}/acme/licensed`).files;
+      const files = snapshotFiles(`${holder}/acme/licensed`);
       const rebuilt = buildSkillZip(files, 'plugin', skill.archiveName, pluginManifest(skill.archiveName, skill.description, skill.version, skill.license));
       assert.equal(rebuilt.sha256, skill.archives.plugin.sha256);
       const manifest = JSON.parse(new TextDecoder().decode(unzipSync(rebuilt.bytes)['.claude-plugin/plugin.json'])) as Record<string, string>;

@@ -1,7 +1,8 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { createHash } from 'node:crypto';
 import { SPEC_LIMITS } from '../spec.ts';
-import type { TrustCategory } from './rules.ts';
+import { TRUST_RULES, type TrustCategory } from './rules.ts';
 import { scanFile, type TrustFinding } from './scan.ts';
+import { countTokensBounded as countTokens } from './tokens.ts';
 
 /** The tokenizer used for context costs; Claude's own tokenizer is not public, so counts are approximate. */
 export const TOKENIZER = 'o200k_base (gpt-tokenizer)';
@@ -30,9 +31,26 @@ export interface PermissionSurface {
   capabilities: Partial<Record<TrustCategory, number>>;
 }
 
+/** `full` when every byte of every file was scanned; `partial` when something could not be (see notes). */
+export type TrustCoverage = 'full' | 'partial';
+
+/** What a report checked: the exact package (manifest digest), the rules and the date. */
+export interface TrustChecked {
+  /** SHA-256 of the package manifest (src/lib/skill/manifest.ts). */
+  manifest: string;
+  /** Version of the rules: a digest of every rule's id, severity, scope and pattern. */
+  rulesVersion: string;
+  /** ISO date (YYYY-MM-DD) of the check. */
+  date: string;
+}
+
 /** A skill's trust report. */
 export interface TrustReport {
   verdict: TrustVerdict;
+  coverage: TrustCoverage;
+  /** Why coverage is partial: one sentence per file or archive that could not be read completely. */
+  coverageNotes: string[];
+  checked: TrustChecked;
   findings: TrustFinding[];
   cost: ContextCost;
   permissions: PermissionSurface;
@@ -65,9 +83,31 @@ export function isReference(path: string): boolean {
   return path.startsWith('references/') || (/\.(?:md|markdown|txt)$/i.test(path) && !/^skill\.md$/i.test(path) && !path.startsWith('assets/') && !path.startsWith('scripts/'));
 }
 
-/** Analyses a package: findings in every text file, context cost and permission surface. */
-export function analyseTrust(input: { name: string; description: string; body: string; allowedTools: string[]; files: readonly { path: string; kind: 'text' | 'binary' }[]; texts: readonly TextFile[] }): TrustReport {
-  const findings = input.texts.flatMap((file) => scanFile(file.path, file.text));
+/** What analyseTrust reads: the package's texts, the text found inside its binaries, and what it could not read. */
+export interface TrustInput {
+  name: string;
+  description: string;
+  body: string;
+  allowedTools: string[];
+  files: readonly { path: string; kind: 'text' | 'binary' }[];
+  /** Every text file of the package, decoded. */
+  texts: readonly TextFile[];
+  /** Text recovered from binaries and archive members (`archive.zip!member`). */
+  derived?: readonly TextFile[] | undefined;
+  coverageNotes?: readonly string[] | undefined;
+  checked: { manifest: string; date: string };
+}
+
+/** A digest of the rules themselves: a report names the rules it ran, and changes when they do. */
+export const RULES_VERSION = createHash('sha256')
+  .update(JSON.stringify(TRUST_RULES.map((r) => [r.id, r.severity, r.scope, String(r.pattern), String(r.unless ?? '')])))
+  .digest('hex')
+  .slice(0, 12);
+
+/** Analyses a package: findings in every file, context cost and permission surface. */
+export function analyseTrust(input: TrustInput): TrustReport {
+  const findings = [...input.texts, ...(input.derived ?? [])].flatMap((file) => scanFile(file.path, file.text));
+  const coverageNotes = [...(input.coverageNotes ?? [])];
   const bodyTokens = countTokens(input.body);
   const bodyLines = input.body.replace(/\n$/, '').split('\n').length;
   const references = input.texts.filter((f) => isReference(f.path)).map((f) => ({ path: f.path, tokens: countTokens(f.text) }));
@@ -84,6 +124,9 @@ export function analyseTrust(input: { name: string; description: string; body: s
 
   return {
     verdict: verdictOf(findings),
+    coverage: coverageNotes.length ? 'partial' : 'full',
+    coverageNotes,
+    checked: { ...input.checked, rulesVersion: RULES_VERSION },
     findings,
     cost: {
       metadata: countTokens(`name: ${input.name}\ndescription: ${input.description}`),

@@ -15,5 +15,5 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = ({ props }) => {
   const { skill, layout } = props as { skill: SkillRecord; layout: ZipLayout };
-  return new Response(buildArchive(skill, layout).bytes, { headers: { 'content-type': 'application/zip' } });
+  return new Response(new Uint8Array(buildArchive(skill, layout).bytes), { headers: { 'content-type': 'application/zip' } });
 };

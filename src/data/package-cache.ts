@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RenderedMarkdown } from '../lib/markdown.ts';
+import type { RenderedFile, RenderedPackage } from '../lib/render/render-package.ts';
+import type { SkillRecord } from '../lib/skill-package.ts';
+import type { PackageSnapshot } from '../lib/skill/snapshot.ts';
+import type { BuiltZip, ZipLayout } from '../lib/zip.ts';
+
+/**
+ * The build cache (Node-only): everything made from a package snapshot — rendered pages, search
+ * text, archives and the file bytes themselves — so pages, downloads and the search index read what
+ * the load phase read, never the content folder again. Kept under node_modules/.cache/skillshelf/:
+ * deleting node_modules/.cache gives a cold build.
+ */
+export function cacheRoot(cwd = process.cwd()): string {
+  return join(cwd, 'node_modules', '.cache', 'skillshelf');
+}
+
+/** The folder of one package's outputs. */
+function packageDir(key: string, root = cacheRoot()): string {
+  return join(root, 'packages', key.slice(0, 2), key);
+}
+
+/** The file holding the bytes with this SHA-256 (content-addressed: shared by every package and version). */
+function blobPath(sha256: string, root = cacheRoot()): string {
+  return join(root, 'blobs', sha256.slice(0, 2), sha256);
+}
+
+const DONE = 'done';
+
+/** True when a package's outputs were written completely (a build killed half-way leaves no marker). */
+export function hasPackageOutputs(key: string, root = cacheRoot()): boolean {
+  return existsSync(join(packageDir(key, root), DONE));
+}
+
+/** Writes a package's outputs: into a temporary folder, renamed into place once complete. */
+export function writePackageOutputs(key: string, skill: SkillRecord, snapshot: PackageSnapshot, rendered: RenderedPackage, zips: Record<ZipLayout, BuiltZip>, root = cacheRoot()): void {
+  for (const file of snapshot.files) {
+    const path = blobPath(file.sha256, root);
+    if (existsSync(path)) continue;
+    mkdirSync(join(path, '..'), { recursive: true });
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(temp, file.bytes);
+    renameSync(temp, path);
+  }
+  const final = packageDir(key, root);
+  const temp = `${final}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  mkdirSync(temp, { recursive: true });
+  writeFileSync(join(temp, 'body.json'), JSON.stringify(rendered.body));
+  writeFileSync(join(temp, 'search.html'), rendered.searchText);
+  skill.files.forEach((file, index) => {
+    const page = rendered.files[file.path];
+    if (page) writeFileSync(join(temp, `file-${index}.json`), JSON.stringify(page));
+  });
+  for (const [layout, zip] of Object.entries(zips)) writeFileSync(join(temp, `${layout}.zip`), zip.bytes);
+  writeFileSync(join(temp, DONE), '');
+  rmSync(final, { recursive: true, force: true });
+  renameSync(temp, final);
+}
+
+/** The rendered SKILL.md body of a listed skill. */
+export function readBody(skill: SkillRecord, root = cacheRoot()): RenderedMarkdown {
+  return JSON.parse(readFileSync(join(packageDir(cacheKeyOf(skill), root), 'body.json'), 'utf8')) as RenderedMarkdown;
+}
+
+/** The rendered page of one package file, when it has one (text files, SVG pictures). */
+export function readRenderedFile(skill: SkillRecord, path: string, root = cacheRoot()): RenderedFile | undefined {
+  const index = skill.files.findIndex((f) => f.path === path);
+  const file = join(packageDir(cacheKeyOf(skill), root), `file-${index}.json`);
+  return index >= 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RenderedFile) : undefined;
+}
+
+/** The bytes of a package file, exactly as listed, scanned and archived. */
+export function readFileBytes(skill: SkillRecord, path: string, root = cacheRoot()): Uint8Array {
+  const file = skill.files.find((f) => f.path === path);
+  if (!file) throw new Error(`${skill.id}: ${path} is not a file of the package`);
+  return readFileSync(blobPath(file.sha256, root));
+}
+
+/** The bytes of one archive layout of a skill. */
+export function readZip(skill: SkillRecord, layout: ZipLayout, root = cacheRoot()): Uint8Array {
+  return readFileSync(join(packageDir(cacheKeyOf(skill), root), `${layout}.zip`));
+}
+
+/** The search text of a skill's references (HTML-escaped paragraphs). */
+export function readSearchText(key: string, root = cacheRoot()): string {
+  const file = join(packageDir(key, root), 'search.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+function cacheKeyOf(skill: SkillRecord): string {
+  if (!skill.cacheKey) throw new Error(`${skill.id} has no build-cache key: it was not loaded by the skill loader`);
+  return skill.cacheKey;
+}
