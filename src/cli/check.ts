@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { countFindings, sortFindings, type Finding } from '../lib/findings.ts';
 import { findPackageDirs } from '../lib/package-dirs.ts';
 import { skillsRoot } from '../lib/site-config.ts';
-import { readSkillPackage } from '../lib/skill-package.ts';
+import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/terminal.ts';
+import { readSkillPackage, type SkillReadResult } from '../lib/skill-package.ts';
 
 const { values, positionals } = parseArgs({
   options: { strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
@@ -21,7 +22,7 @@ if (values.help) {
 const root = positionals[0] ? resolve(positionals[0]) : skillsRoot();
 const dirs = findPackageDirs(root);
 if (dirs.length === 0) {
-  console.error(`No skill folders found under ${root} (expected <publisher>/<skill>/SKILL.md).`);
+  console.error(`No skill folders found under ${safe(root)} (expected <publisher>/<skill>/SKILL.md).`);
   process.exit(2);
 }
 
@@ -35,8 +36,9 @@ interface Row extends Finding {
 const TRUST_TO_CHECK = { danger: 'error', warning: 'warning', info: 'info' } as const;
 const rows: Row[] = [];
 const skills: { id: string; listed: boolean; reason?: string | undefined; verdict?: string; tokens?: { metadata: number; body: number } }[] = [];
-for (const { publisher, slug, dir } of dirs) {
-  const result = readSkillPackage(dir, publisher, slug);
+for (const { publisher, slug, dir, problem } of dirs) {
+  // A folder that cannot be read at all (a symbolic link, an unusable name) is never opened.
+  const result: SkillReadResult = problem ? { ok: false, excluded: { id: `${publisher}/${slug}`, publisher, slug, file: '.', reason: problem, findings: [] } } : readSkillPackage(dir, publisher, slug);
   const id = `${publisher}/${slug}`;
   const at = (file: string): string => relative(process.cwd(), resolve(dir, file));
   if (result.ok) {
@@ -56,14 +58,15 @@ for (const { publisher, slug, dir } of dirs) {
 const counts = countFindings(rows);
 const failed = counts.error > 0 || (values.strict && counts.warning > 0);
 if (values.json) {
-  console.log(JSON.stringify({ root: relative(process.cwd(), root) || '.', skills, findings: rows, counts, ok: !failed }, null, 2));
+  console.log(stringifyForTerminal({ root: relative(process.cwd(), root) || '.', skills, findings: rows, counts, ok: !failed }, 2));
 } else {
   const colour = process.stdout.isTTY && !process.env['NO_COLOR'];
   const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tone = { error: 31, warning: 33, info: 36 } as const;
   for (const row of rows) {
     const severity = row.trust?.severity ?? row.severity;
-    console.log(`${row.path}${row.line ? `:${row.line}` : ''}  ${paint(tone[row.severity], severity)}  ${row.message}  [${row.rule}]${row.trust ? `  ${JSON.stringify(row.trust.excerpt)}` : ''}`);
+    // Paths, messages and excerpts quote the packages: escaped so no skill can drive the terminal.
+    console.log(`${safe(row.path)}${row.line ? `:${row.line}` : ''}  ${paint(tone[row.severity], severity)}  ${safe(row.message)}  [${row.rule}]${row.trust ? `  ${stringifyForTerminal(row.trust.excerpt)}` : ''}`);
   }
   const listed = skills.filter((s) => s.listed).length;
   console.log(`\n${skills.length} skills checked: ${listed} listed, ${skills.length - listed} left out; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.`);

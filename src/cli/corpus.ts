@@ -13,7 +13,7 @@ import { importSkills } from '../lib/import/importer.ts';
 import { findBrokenLinks } from '../lib/link-check.ts';
 import { findPackageDirs } from '../lib/package-dirs.ts';
 import { listPackageFiles } from '../lib/package-files.ts';
-import { readSkillPackage } from '../lib/skill-package.ts';
+import { readSkillPackage, type SkillReadResult } from '../lib/skill-package.ts';
 import { archiveUrl, fileUrl, skillUrl } from '../lib/urls.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
@@ -73,8 +73,8 @@ let listed = 0;
 let excluded = 0;
 let zips = 0;
 let filePages = 0;
-for (const { publisher, slug, dir } of findPackageDirs(join(content, 'skills'))) {
-  const result = readSkillPackage(dir, publisher, slug);
+for (const { publisher, slug, dir, problem } of findPackageDirs(join(content, 'skills'))) {
+  const result: SkillReadResult = problem ? { ok: false, excluded: { id: `${publisher}/${slug}`, publisher, slug, file: '.', reason: problem, findings: [] } } : readSkillPackage(dir, publisher, slug);
   if (!result.ok) {
     excluded += 1;
     continue;

@@ -48,3 +48,13 @@ export function archiveFileName(archiveName: string, layout: 'folder' | 'root' |
 export function skillApiUrl(publisher: string, slug: string): string {
   return `/api/skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}.json`;
 }
+
+/** The page listing every trust rule. */
+export function trustRulesUrl(): string {
+  return '/trust/rules/';
+}
+
+/** The page of one trust rule: what it looks for, examples, how to dispute a finding. */
+export function trustRuleUrl(rule: string): string {
+  return `${trustRulesUrl()}${encodeURIComponent(rule)}/`;
+}

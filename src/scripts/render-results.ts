@@ -18,9 +18,10 @@ function tagChips(data: PagefindResultData): string {
 }
 
 /** The trust badge of TrustBadge.astro, for client-rendered cards. */
-function verdictBadge(verdict: string | undefined): string {
-  const style = verdict && verdict in VERDICT_STYLES ? VERDICT_STYLES[verdict as TrustVerdict] : undefined;
-  return style ? `<span class="inline-flex items-center rounded-full border px-2 py-0.5 text-[0.7rem] font-semibold ${style.tone}"><span class="sr-only">Trust: </span>${style.label}</span>` : '';
+function verdictBadge(verdict: string | undefined, coverage: string | undefined): string {
+  const style = verdict && Object.hasOwn(VERDICT_STYLES, verdict) ? VERDICT_STYLES[verdict as TrustVerdict] : undefined;
+  const label = style && coverage === 'partial' ? `${style.label} (partial scan)` : style?.label;
+  return style ? `<span class="inline-flex items-center rounded-full border px-2 py-0.5 text-[0.7rem] font-semibold ${style.tone}"><span class="sr-only">Trust: </span>${label}</span>` : '';
 }
 
 /** A catalogue card for a Pagefind result, matching SkillCard.astro. */
@@ -31,7 +32,7 @@ export function renderCard(data: PagefindResultData): string {
     <p class="text-sm text-slate-500 dark:text-slate-400">by <a href="/publishers/${encodeURIComponent(data.meta['publisher_url'] ?? '')}/" class="relative z-10 hover:underline">${escapeHtml(data.meta['publisher'] ?? '')}</a></p></div>
     <p class="line-clamp-3 text-sm text-slate-600 dark:text-slate-300">${escapeHtml(data.meta['description'] ?? '')}</p>
     <ul class="flex flex-wrap gap-1.5" aria-label="Tags">${tagChips(data)}</ul>
-    <p class="mt-auto flex flex-wrap items-center gap-3 text-xs text-slate-500 dark:text-slate-400"><span>Updated <time datetime="${escapeHtml(data.meta['updated'] ?? '')}">${date(data.meta['updated'])}</time></span><span>${files} ${files === 1 ? 'file' : 'files'}</span>${verdictBadge(data.meta['verdict'])}</p>
+    <p class="mt-auto flex flex-wrap items-center gap-3 text-xs text-slate-500 dark:text-slate-400"><span>Updated <time datetime="${escapeHtml(data.meta['updated'] ?? '')}">${date(data.meta['updated'])}</time></span><span>${files} ${files === 1 ? 'file' : 'files'}</span>${verdictBadge(data.meta['verdict'], data.meta['coverage'])}</p>
   </article></li>`;
 }
 

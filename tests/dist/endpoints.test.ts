@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { requireBuild } from '../support/require-build.ts';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 
-const root = resolve('dist-fixtures');
-const skip = !existsSync(root) && 'dist-fixtures/ not built';
+const root = requireBuild('dist-fixtures');
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const fileFor = (url: string): string => join(root, decodeURIComponent(new URL(url).pathname));
@@ -16,7 +16,7 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, path
 interface IndexEntry { name: string; type: string; description: string; url: string; digest: string }
 interface Plugin { name: string; source: { source: string; url: string; sha256: string } }
 
-describe('install endpoints', { skip }, () => {
+describe('install endpoints', () => {
   test('the discovery index lists every skill as a root-layout archive whose digest matches', () => {
     const index = readJson<{ $schema: string; skills: IndexEntry[] }>('.well-known/agent-skills/index.json');
     assert.equal(index.$schema, 'https://schemas.agentskills.io/discovery/0.2.0/schema.json');
@@ -87,8 +87,8 @@ describe('install endpoints', { skip }, () => {
   });
 });
 
-const second = resolve('dist-fixtures-2');
-test('builds every ZIP byte for byte the same twice, in another time zone', { skip: (skip || !existsSync(second)) && 'second fixture build missing' }, () => {
+const second = requireBuild('dist-fixtures-2');
+test('builds every ZIP byte for byte the same twice, in another time zone', () => {
   const zips = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.zip')).sort();
   const first = zips(root);
   assert.ok(first.length >= 30, `found ${first.length} archives`);

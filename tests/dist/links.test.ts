@@ -1,13 +1,12 @@
 /** Checks every built page: each internal link, image, script and stylesheet resolves to a file in the build. */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { requireBuild } from '../support/require-build.ts';
 import { test } from 'node:test';
 import { findBrokenLinks } from '../../src/lib/link-check.ts';
 
 for (const dir of ['dist', 'dist-fixtures']) {
-  const root = resolve(dir);
-  test(`every internal link and asset in ${dir}/ resolves`, { skip: !existsSync(root) && `${dir}/ not built` }, () => {
+  const root = requireBuild(dir);
+  test(`every internal link and asset in ${dir}/ resolves`, () => {
     const { pages, checked, broken } = findBrokenLinks(root);
     assert.ok(pages > 10, `expected a built site in ${dir}/`);
     assert.ok(checked > 100, `only ${checked} links checked`);

@@ -2,20 +2,21 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { requireBuild } from '../support/require-build.ts';
 import { test } from 'node:test';
 
-const root = resolve('dist-fixtures');
+const root = requireBuild('dist-fixtures');
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-test('publishes nothing that a symlink reaches outside its package', { skip: !existsSync(root) && 'dist-fixtures/ not built' }, () => {
+test('publishes nothing that a symlink reaches outside its package', () => {
   const leaks = allFiles(root).filter((f) => readFileSync(f).includes('TOP SECRET do not publish'));
   assert.deepEqual(leaks, []);
 });
 
-test('publishes raw HTML and SVG files only as plain-text copies', { skip: !existsSync(root) && 'dist-fixtures/ not built' }, () => {
+test('publishes raw HTML and SVG files only as plain-text copies', () => {
   const raw = join(root, 'skills/edge/nested-package/raw/assets');
   assert.ok(existsSync(join(raw, 'template.html.txt')), 'template.html is published as template.html.txt');
   assert.ok(!existsSync(join(raw, 'template.html')), 'no raw .html document is served from the site origin');

@@ -159,11 +159,20 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
 ];
 
-/** Writes every hostile case as `<root>/<publisher>/<slug>/`, plus a symlinked skill and publisher folder. */
-export function writeHostileCatalogue(root: string, publisher = 'generated', outside?: string): void {
+/** Publisher folders the generator writes (never committed: see .gitignore). */
+export const GENERATED_PUBLISHERS = ['generated', 'generated-link', 'EDGE', 'aaa-newcomer'];
+
+/**
+ * Writes every hostile case as `<root>/generated/<slug>/`, a symlinked skill folder and publisher
+ * folder, and two identity attacks on the committed `edge` publisher: `EDGE/` (an id that differs
+ * only by case) and `aaa-newcomer/crlf-endings` (sorts first, wants edge's install name).
+ */
+export function writeHostileCatalogue(root: string, publisher = 'generated'): void {
   for (const c of HOSTILE_CASES) c.make(join(root, publisher, c.slug));
-  const elsewhere = outside ?? join(root, '..', 'outside-package');
-  write(elsewhere, { 'SKILL.md': skill('outside-package', 'Lives outside the skills folder.'), 'secret.txt': 'TOP SECRET' });
+  const elsewhere = join(root, '..', 'outside-package');
+  write(elsewhere, { 'SKILL.md': skill('outside-package', 'Lives outside the skills folder.'), 'secret.txt': 'TOP SECRET do not publish' });
   symlinkSync(elsewhere, join(root, publisher, 'linked-folder'));
   symlinkSync(join(root, publisher), join(root, `${publisher}-link`));
+  write(join(root, 'EDGE', 'crlf-endings'), { 'SKILL.md': skill('crlf-endings', 'Same publisher id as edge but in capitals.') });
+  write(join(root, 'aaa-newcomer', 'crlf-endings'), { 'SKILL.md': skill('crlf-endings', 'A newcomer that wants the install name edge/crlf-endings already has.') });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -104,9 +104,11 @@ describe('importSkills on a messy repository', () => {
     assert.ok(!readdirSync(join(pub, 'pdf-tools')).some((f) => f.includes('listing')));
   });
 
-  test('writes nothing outside content/skills/<publisher>/', () => {
+  test('writes nothing outside content/skills/<publisher>/, and leaves no temporary file behind', () => {
     assert.deepEqual(readdirSync(content), ['skills']);
     assert.deepEqual(readdirSync(join(content, 'skills')), ['acme']);
+    assert.equal(report.publisherFolder, 'acme');
+    assert.deepEqual(readdirSync(pub).filter((name) => name.startsWith('.') || name.includes('importing')), []);
   });
 });
 
@@ -178,6 +180,15 @@ describe('limits and odd sources', () => {
     assert.equal(listing.source.path, '.');
   });
 
+  test('imports through a source path that is itself a symbolic link', () => {
+    const source = checkout('acme-skills');
+    const link = join(temp('skillshelf-link-'), 'acme-link');
+    symlinkSync(source, link);
+    const report = importSkills({ source: link, contentRoot: temp('skillshelf-content-'), now: NOW });
+    assert.equal(report.imported.length, 11);
+    assert.equal(report.skipped.length, 3);
+  });
+
   test('normalises remotes, licences and slugs', () => {
     assert.equal(normaliseRemote('git@github.com:acme/skills.git'), 'https://github.com/acme/skills');
     assert.equal(normaliseRemote('https://token@gitlab.com/group/sub/repo.git'), 'https://gitlab.com/group/sub/repo');
@@ -209,7 +220,11 @@ describe('npm run import', () => {
 
   test('exits 1 when nothing can be imported and 2 on wrong arguments', () => {
     const empty = temp('skillshelf-empty-');
-    assert.equal(run(empty, '--content', temp('skillshelf-content-')).status, 1);
+    assert.equal(run(empty, '--content', temp('skillshelf-content-'), '--publisher', 'nobody').status, 1);
+    // Not a checkout: there is no remote owner to trust, so the publisher must be named.
+    const unnamed = run(empty, '--content', temp('skillshelf-content-'));
+    assert.equal(unnamed.status, 2);
+    assert.match(unnamed.stderr, /--publisher/);
     assert.equal(run().status, 2);
     assert.equal(run(join(empty, 'missing')).status, 2);
     assert.equal(run(empty, '--max-file-mb', 'lots').status, 2);

@@ -2,6 +2,7 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { findPackageDirs, isDirectory } from '../../src/lib/package-dirs.ts';
+import { GENERATED_PUBLISHERS } from '../support/hostile.ts';
 import { FIXTURES, makeTree, removeTree } from './helpers.ts';
 
 const temps: string[] = [];
@@ -9,8 +10,8 @@ after(() => temps.forEach(removeTree));
 
 describe('findPackageDirs', () => {
   test('finds every fixture package folder, sorted, and ignores loose files at both levels', () => {
-    const dirs = findPackageDirs(FIXTURES);
-    assert.equal(dirs.length, 24);
+    const dirs = findPackageDirs(FIXTURES).filter((d) => !GENERATED_PUBLISHERS.includes(d.publisher));
+    assert.equal(dirs.length, 25);
     assert.deepEqual([...new Set(dirs.map((d) => d.publisher))], ['broken', 'edge', 'hostile']);
     const edge = dirs.filter((d) => d.publisher === 'edge').map((d) => d.slug);
     assert.deepEqual(edge, [...edge].sort());
@@ -18,7 +19,7 @@ describe('findPackageDirs', () => {
     assert.equal(dirs.find((d) => d.slug === 'symlinks')?.dir, join(FIXTURES, 'edge', 'symlinks'));
   });
 
-  test('skips hidden and underscore folders but follows a symlinked package folder', () => {
+  test('skips hidden and underscore folders and refuses a symlinked package folder instead of following it', () => {
     const root = makeTree({
       'pub/skill-a/SKILL.md': 'a',
       'pub/.hidden/SKILL.md': 'h',
@@ -30,7 +31,10 @@ describe('findPackageDirs', () => {
       'README.md': 'not a publisher',
     });
     temps.push(root);
-    assert.deepEqual(findPackageDirs(root).map((d) => `${d.publisher}/${d.slug}`), ['pub/linked', 'pub/skill-a']);
+    const dirs = findPackageDirs(root);
+    assert.deepEqual(dirs.map((d) => `${d.publisher}/${d.slug}`), ['pub/linked', 'pub/skill-a']);
+    assert.match(dirs[0]!.problem ?? '', /symbolic link/);
+    assert.equal(dirs[1]!.problem, undefined);
     assert.equal(isDirectory(join(root, 'pub/dangling')), false);
     assert.equal(isDirectory(join(root, 'pub/linked')), true);
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { findPackageDirs } from '../../src/lib/package-dirs.ts';
 import { findBrokenLinks, findSkillFile, readSkillPackage, whenToUse } from '../../src/lib/skill-package.ts';
 import type { ExcludedSkill, SkillReadResult, SkillRecord } from '../../src/lib/skill-package.ts';
+import { GENERATED_PUBLISHERS } from '../support/hostile.ts';
 import { FIXTURES, makeTree, removeTree, skillMd } from './helpers.ts';
 
 const temps: string[] = [];
@@ -16,7 +17,7 @@ const tree = (...args: Parameters<typeof makeTree>): string => {
 };
 after(() => temps.forEach(removeTree));
 
-const results = new Map<string, SkillReadResult>(findPackageDirs(FIXTURES).map((d) => [`${d.publisher}/${d.slug}`, readSkillPackage(d.dir, d.publisher, d.slug)]));
+const results = new Map<string, SkillReadResult>(findPackageDirs(FIXTURES).filter((d) => !GENERATED_PUBLISHERS.includes(d.publisher)).map((d) => [`${d.publisher}/${d.slug}`, readSkillPackage(d.dir, d.publisher, d.slug)]));
 
 function listed(id: string): SkillRecord {
   const result = results.get(id);
@@ -40,11 +41,11 @@ function readTemp(entries: Parameters<typeof makeTree>[0], slug = 'demo', limits
 }
 
 describe('readSkillPackage over the fixture catalogue', () => {
-  test('lists 14 edge and 3 hostile skills and excludes exactly the 7 broken ones', () => {
+  test('lists 14 edge and 4 hostile skills and excludes exactly the 7 broken ones', () => {
     const ok = [...results].filter(([, r]) => r.ok).map(([id]) => id);
     const bad = [...results].filter(([, r]) => !r.ok).map(([id]) => id);
     assert.equal(ok.filter((id) => id.startsWith('edge/')).length, 14);
-    assert.deepEqual(ok.filter((id) => !id.startsWith('edge/')), ['hostile/description-html', 'hostile/risky-installer', 'hostile/xss-attempts']);
+    assert.deepEqual(ok.filter((id) => !id.startsWith('edge/')), ['hostile/description-html', 'hostile/impostor', 'hostile/risky-installer', 'hostile/xss-attempts']);
     assert.deepEqual(bad, [
       'broken/dangling-skill-md',
       'broken/empty-description',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SPEC_LIMITS } from '../spec.ts';
-import { TRUST_RULES, type TrustCategory } from './rules.ts';
+import { ALL_RULES, RULES_VERSION as RULES_RELEASE, type TrustCategory } from './rules.ts';
 import { scanFile, type TrustFinding } from './scan.ts';
 import { countTokensBounded as countTokens } from './tokens.ts';
 
@@ -98,11 +98,14 @@ export interface TrustInput {
   checked: { manifest: string; date: string };
 }
 
-/** A digest of the rules themselves: a report names the rules it ran, and changes when they do. */
-export const RULES_VERSION = createHash('sha256')
-  .update(JSON.stringify(TRUST_RULES.map((r) => [r.id, r.severity, r.scope, String(r.pattern), String(r.unless ?? '')])))
+/**
+ * The rules a report ran: their release (bumped by hand) and a digest of every rule's id, severity,
+ * scope and patterns, so a report changes its version even when a release bump is forgotten.
+ */
+export const RULES_VERSION = `${RULES_RELEASE}.${createHash('sha256')
+  .update(JSON.stringify(ALL_RULES.map((r) => [r.id, r.severity, r.scope, 'pattern' in r ? String(r.pattern) : '', 'unless' in r ? String(r.unless ?? '') : ''])))
   .digest('hex')
-  .slice(0, 12);
+  .slice(0, 8)}`;
 
 /** Analyses a package: findings in every file, context cost and permission surface. */
 export function analyseTrust(input: TrustInput): TrustReport {
