@@ -160,9 +160,10 @@ function collectPlainNonStrings(key: string, value: unknown, out: Set<string>): 
 export function quotePlainValuesWithColons(lines: readonly string[]): { lines: string[]; changed: boolean } {
   let changed = false;
   const out = lines.map((line) => {
-    const match = /^(\s*[\w.-]+:[ \t]+)(.*)$/.exec(line);
+    const match = /^(\s*[\w.-]+:[ \t]+)(\S.*)?$/.exec(line);
     if (!match) return line;
-    const [, head, value] = match as unknown as [string, string, string];
+    const head = match[1]!;
+    const value = match[2] ?? '';
     const trimmed = value.trim();
     if (trimmed === '' || /^["'[{|>&*!#]/.test(trimmed) || !/:(\s|$)/.test(trimmed)) return line;
     changed = true;

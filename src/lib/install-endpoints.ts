@@ -3,6 +3,7 @@ import { compareCodePoints, sortByFirstSeen } from './publish/identity.ts';
 import { isClaudeAiReady } from './portability.ts';
 import type { SkillRecord } from './skill-package.ts';
 import { archiveUrl, fileUrl, rawUrl, skillApiUrl, skillUrl } from './urls.ts';
+import { trimChars } from './shared/text.ts';
 
 /** Agent Skills Discovery RFC v0.2 schema id. */
 export const DISCOVERY_SCHEMA = 'https://schemas.agentskills.io/discovery/0.2.0/schema.json';
@@ -48,7 +49,7 @@ function isPluginName(name: string): boolean {
 
 /** Lower-case kebab: accents dropped, every run of other characters one hyphen, none at the ends. */
 function kebab(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return trimChars(text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-');
 }
 
 /** `name` as a plugin name of at most 64 characters; cut ones (or all, with `hashLength`) end in `-<sha256(id) prefix>`. */
@@ -57,7 +58,7 @@ function fitName(name: string, id: string, hashLength = 0): string {
   const base = kebab(name);
   if (hashLength === 0 && base.length <= MAX_NAME) return base;
   const hash = createHash('sha256').update(id).digest('hex').slice(0, Math.max(hashLength, 6));
-  const cut = base.slice(0, MAX_NAME - hash.length - 1).replace(/-+$/, '');
+  const cut = trimChars(base.slice(0, MAX_NAME - hash.length - 1), '-', 'end');
   return cut ? `${cut}-${hash}` : hash;
 }
 

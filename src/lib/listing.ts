@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Finding } from './findings.ts';
+import { trimChars } from './shared/text.ts';
 
 /** Where an imported skill came from. */
 export interface ListingSource {
@@ -22,7 +23,7 @@ export interface Listing {
 
 /** The sidecar path for a package folder: `content/skills/<publisher>/<skill>.listing.json`. */
 export function listingPath(packageDir: string): string {
-  return `${packageDir.replace(/[\\/]+$/, '')}.listing.json`;
+  return `${trimChars(packageDir, '/\\', 'end')}.listing.json`;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[-+]\d{2}:\d{2})?)?$/;

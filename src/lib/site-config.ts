@@ -69,7 +69,7 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`content/site.json: ${(error as Error).message}`);
   }
-  const url = (process.env['SKILLSHELF_SITE_URL'] ?? (isLocalPreview() ? LOCAL_PREVIEW_URL : undefined) ?? file.url ?? DEFAULTS.url).replace(/\/+$/, '');
+  const url = (process.env['SKILLSHELF_SITE_URL'] ?? (isLocalPreview() ? LOCAL_PREVIEW_URL : undefined) ?? file.url ?? DEFAULTS.url).replace(/\/$/, '');
   const strings = (value: unknown, fallback: string[]): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback);
   const map = (value: unknown): Record<string, string> =>
     value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};

@@ -5,6 +5,7 @@ import { listingPath, readSidecarText } from '../listing.ts';
 import { isDirectory } from '../package-dirs.ts';
 import { DEFAULT_LIMITS, formatBytes, listPackageFiles, type PackageFile, type PackageLimits } from '../package-files.ts';
 import { contentRoot as configuredContentRoot, readSiteConfig } from '../site-config.ts';
+import { trimChars } from '../shared/text.ts';
 import { foldName } from '../skill/names.ts';
 import { checkSpec, NAME_PATTERN } from '../spec.ts';
 import { checkRegularFile, discoverSkills, isInside, readCapped, type DiscoveredSkill, type IgnoredPath } from './discover.ts';
@@ -64,14 +65,12 @@ export const DEFAULT_IMPORT_HOSTS: readonly string[] = ['github.com', 'gitlab.co
 
 /** Lower-case letters, digits and single hyphens, or '' when the text has none. */
 function slugPart(text: string): string {
-  return text
+  const kebab = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  return trimChars(trimChars(kebab, '-').slice(0, 64), '-', 'end');
 }
 
 /** Lower-case letters, digits and single hyphens, from any folder or publisher name. */

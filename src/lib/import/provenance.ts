@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRegularFile } from './discover.ts';
+import { trimChars } from '../shared/text.ts';
 
 /** Facts about the source repository, read with git when the folder is a checkout. */
 export interface SourceRepository {
@@ -70,7 +71,7 @@ export function parseRemote(remote: string): ParsedRemote | undefined {
     path = scp[2]!;
   }
   host = host.toLowerCase().replace(/\.$/, '');
-  const segments = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/i, '').split('/').filter(Boolean);
+  const segments = trimChars(path, '/').replace(/\.git$/i, '').split('/').filter(Boolean);
   if (!host || !/^[a-z0-9.-]+$/.test(host) || segments.length === 0) return undefined;
   let owner: string;
   try {
@@ -88,7 +89,7 @@ export function normaliseRemote(remote: string): string | undefined {
 
 /** A repository URL in one comparable form: https, lower-case host, no credentials, no `.git`, no trailing slash. */
 export function normaliseRepository(url: string): string {
-  return parseRemote(url)?.url ?? url.trim().replace(/\/+$/, '').replace(/\.git$/i, '');
+  return parseRemote(url)?.url ?? trimChars(url.trim(), '/', 'end').replace(/\.git$/i, '');
 }
 
 /** Reads the remote URL, host, owner and HEAD commit of a checkout (nothing when it is not one). */

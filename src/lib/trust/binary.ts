@@ -1,4 +1,5 @@
 import { gunzipSync, inflateSync } from 'fflate';
+import { beforeNul } from '../shared/text.ts';
 
 /** Limits on what opening one archive may cost: decompressed bytes and number of entries. */
 export interface ArchiveBudget {
@@ -206,10 +207,10 @@ function readZip(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
 const octal = (b: Uint8Array, at: number, length: number): number => {
   // Base-256 sizes (high bit set) mean a member over 8 GB: report it as too large.
   if (b[at]! & 0x80) return Number.POSITIVE_INFINITY;
-  const text = latin1.decode(b.subarray(at, at + length)).replace(/\0.*$/s, '').trim();
+  const text = beforeNul(latin1.decode(b.subarray(at, at + length))).trim();
   return text === '' ? 0 : /^[0-7]+$/.test(text) ? parseInt(text, 8) : Number.NaN;
 };
-const cString = (b: Uint8Array, at: number, length: number): string => utf8Loose.decode(b.subarray(at, at + length)).replace(/\0.*$/s, '');
+const cString = (b: Uint8Array, at: number, length: number): string => beforeNul(utf8Loose.decode(b.subarray(at, at + length)));
 
 function readTar(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
   const problems: string[] = [];
@@ -233,7 +234,7 @@ function readTar(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
       break;
     }
     const data = bytes.subarray(dataStart, dataStart + size);
-    if (type === 'L') longName = utf8Loose.decode(data).replace(/\0.*$/s, '');
+    if (type === 'L') longName = beforeNul(utf8Loose.decode(data));
     else if (type === 'x') {
       const path = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(utf8Loose.decode(data.subarray(0, 64 * 1024)));
       if (path) longName = path[1];

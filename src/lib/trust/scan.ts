@@ -1,4 +1,5 @@
 import { DOWNLOAD_THEN_RUN_RULE, EXAMPLE_MARKERS, HIDDEN_COMMENT_RULE, TRUST_RULES, type RuleMatch, type TrustCategory, type TrustRule, type TrustSeverity } from './rules.ts';
+import { trimChars } from '../shared/text.ts';
 
 /** One trust finding: a rule that matched a line of a file, with the matched text. */
 export interface TrustFinding {
@@ -38,7 +39,7 @@ function excerptOf(line: string, index: number, length: number): string {
 /** How a Markdown line is read: code (fenced or indented block) or prose. */
 export type LineKind = 'fence' | 'indented' | 'prose';
 
-const FENCE = /^([ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)*)(`{3,}|~{3,})(.*)$/;
+const FENCE = /^([ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)*)(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /** For Markdown, which lines are code: inside fenced blocks, or indented code blocks (where `code` rules apply). */
@@ -258,7 +259,7 @@ const DOWNLOADER = /\b(?:curl|wget|iwr|Invoke-WebRequest|Invoke-RestMethod|urlre
 const RUNS_FILE = /(?:^|[;&|(`]|\b(?:then|do|sudo|exec|nohup))\s{0,20}(?:(?:ba|z|da|k)?sh|source|\.|python[23]?|node|perl|ruby|pwsh|powershell(?:\s+-File)?)\s+(?:-[a-zA-Z]{1,10}\s+){0,3}(["']?[^\s"';&|)`]{1,300})|(?:^|[;&|(`]|\b(?:then|do|sudo|exec|nohup))\s{0,20}(\.{1,2}\/[^\s"';&|)`]{1,300})|subprocess\.\w{1,20}\(\s*\[\s*["'](?:ba|z)?sh["']\s*,\s*([^\]\s,)]{1,300})|os\.system\(\s*f?["'](?:ba|z)?sh\s+\{?([^\s}"']{1,300})/g;
 const VERIFIES = /\b(?:sha(?:1|224|256|384|512)sum|shasum|b2sum|b3sum|gpg\s+--verify|gpgv|cosign\s+verify\w*|minisign|Get-FileHash|openssl\s+dgst)\b/i;
 
-const normalisePath = (name: string): string => name.replace(/^["']+|["',)]+$/g, '').replace(/^\.\//, '');
+const normalisePath = (name: string): string => trimChars(trimChars(name, `"'`, 'start'), `"',)`, 'end').replace(/^\.\//, '');
 const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
 
 /** The names a command line downloads to (curl -o, wget -O, iwr -OutFile, urlretrieve(url, path)). */
@@ -287,7 +288,7 @@ function downloadsIn(text: string): string[] {
       if ((token === '-o' || token === '--output' || (tool === 'wget' && token === '-O') || /^-outfile$/i.test(token) || /^-o$/i.test(token)) && next && next !== '-') names.push(normalisePath(next));
       else if (/^--output(?:-document)?=/.test(token)) names.push(normalisePath(token.slice(token.indexOf('=') + 1)));
       else if (tool === 'wget' && /^-O[^-\s]/.test(token)) names.push(normalisePath(token.slice(2)));
-      else if (tool === 'curl' && (/^-[a-zA-Z]*O[a-zA-Z]*$/.test(token) || token === '--remote-name')) remote = true;
+      else if (tool === 'curl' && ((token.startsWith('-') && token.includes('O') && /^[a-zA-Z]+$/.test(token.slice(1))) || token === '--remote-name')) remote = true;
     });
     // `curl -O URL` and `wget URL` keep the URL's last path segment as the name.
     if (url && (remote || (tool === 'wget' && !tokens.some((t) => /^-(?:O|-output-document)/.test(t))))) {
