@@ -60,7 +60,7 @@ export interface SkillRecord {
   bodyLines: number;
   findings: Finding[];
   listing: Listing;
-  /** ISO date (YYYY-MM-DD) the skill last changed. */
+  /** ISO date (YYYY-MM-DD) the skill last changed: read as the newest file date, then set by the site's date rules (src/data/skills.ts). */
   updated: string;
   /** Folder and file name used in archives: the spec name when valid, else the folder name. */
   archiveName: string;
@@ -221,7 +221,8 @@ export function analysePackage(snapshot: PackageSnapshot, publisher: string, slu
       bodyLines: countLines(parsed.body),
       findings,
       listing: listing.listing,
-      updated: listing.listing.updated ?? listing.listing.source?.commitDate?.slice(0, 10) ?? isoDay(snapshot.newestMtimeMs),
+      // The newest file date; the site applies the operator's date rules (git, trusted sidecars) on top.
+      updated: isoDay(snapshot.newestMtimeMs),
       archiveName,
       archives,
       trust,

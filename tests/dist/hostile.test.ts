@@ -87,6 +87,10 @@ describe('hostile packages in the fixture build', () => {
     for (const file of htmlFiles(root)) assert.doesNotMatch(readFileSync(file, 'utf8'), /href="\s*javascript:/i, file);
   });
 
+  test('a trusted publisher’s sidecar date is believed (site.json trustedPublishers)', () => {
+    assert.equal(json<ApiDetail>('api/skills/edge/nested-package.json').updated, '2026-02-20');
+  });
+
   test('feeds and JSON stay valid whatever a description holds (C0 control characters removed)', () => {
     const rss = read('rss.xml');
     assert.doesNotMatch(rss, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);

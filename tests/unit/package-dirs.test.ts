@@ -11,7 +11,7 @@ after(() => temps.forEach(removeTree));
 describe('findPackageDirs', () => {
   test('finds every fixture package folder, sorted, and ignores loose files at both levels', () => {
     const dirs = findPackageDirs(FIXTURES).filter((d) => !GENERATED_PUBLISHERS.includes(d.publisher));
-    assert.equal(dirs.length, 25);
+    assert.equal(dirs.length, 26);
     assert.deepEqual([...new Set(dirs.map((d) => d.publisher))], ['broken', 'edge', 'hostile']);
     const edge = dirs.filter((d) => d.publisher === 'edge').map((d) => d.slug);
     assert.deepEqual(edge, [...edge].sort());

@@ -41,11 +41,11 @@ function readTemp(entries: Parameters<typeof makeTree>[0], slug = 'demo', limits
 }
 
 describe('readSkillPackage over the fixture catalogue', () => {
-  test('lists 14 edge and 4 hostile skills and excludes exactly the 7 broken ones', () => {
+  test('lists 14 edge and 5 hostile skills and excludes exactly the 7 broken ones', () => {
     const ok = [...results].filter(([, r]) => r.ok).map(([id]) => id);
     const bad = [...results].filter(([, r]) => !r.ok).map(([id]) => id);
     assert.equal(ok.filter((id) => id.startsWith('edge/')).length, 14);
-    assert.deepEqual(ok.filter((id) => !id.startsWith('edge/')), ['hostile/description-html', 'hostile/impostor', 'hostile/risky-installer', 'hostile/xss-attempts']);
+    assert.deepEqual(ok.filter((id) => !id.startsWith('edge/')), ['hostile/description-html', 'hostile/impostor', 'hostile/remote-image', 'hostile/risky-installer', 'hostile/xss-attempts']);
     assert.deepEqual(bad, [
       'broken/dangling-skill-md',
       'broken/empty-description',
@@ -149,7 +149,7 @@ describe('readSkillPackage over the fixture catalogue', () => {
     assert.deepEqual(listed('edge/symlinks').files.map((f) => f.path), ['SKILL.md', 'references/alias.md', 'references/real.md']);
   });
 
-  test('reads the listing sidecar and takes the updated date from it', () => {
+  test('reads the listing sidecar and keeps its dates for the site’s date rules, dating the record by its newest file', () => {
     const nested = listed('edge/nested-package');
     assert.deepEqual(nested.listing, {
       featured: true,
@@ -159,7 +159,7 @@ describe('readSkillPackage over the fixture catalogue', () => {
       importedAt: undefined,
       source: { repository: 'https://github.com/edge/skills', path: 'skills/nested-package', commit: '0123456789abcdef0123456789abcdef01234567', commitDate: undefined },
     });
-    assert.equal(nested.updated, '2026-02-20');
+    assert.match(nested.updated, /^\d{4}-\d{2}-\d{2}$/);
     assert.deepEqual(listed('edge/pseudo-xml').listing, { featured: false });
     assert.match(listed('edge/pseudo-xml').updated, /^\d{4}-\d{2}-\d{2}$/);
   });
@@ -217,7 +217,7 @@ describe('readSkillPackage on temporary packages', () => {
     assert.equal(fromSidecar.skill.license, 'Apache-2.0');
   });
 
-  test('dates a skill by the sidecar commit date, else by its newest file', () => {
+  test('dates the record by its newest file, never by a sidecar (a publisher’s claim; src/data/skills.ts decides)', () => {
     const holder = tree({
       'acme/dated/SKILL.md': skillMd('dated', 'Dated.'),
       'acme/dated.listing.json': JSON.stringify({ source: { commitDate: '2025-07-04T10:00:00Z' } }),
@@ -226,7 +226,8 @@ describe('readSkillPackage on temporary packages', () => {
     });
     const dated = readSkillPackage(join(holder, 'acme/dated'), 'acme', 'dated');
     assert.ok(dated.ok);
-    assert.equal(dated.skill.updated, '2025-07-04');
+    assert.notEqual(dated.skill.updated, '2025-07-04');
+    assert.equal(dated.skill.listing.source?.commitDate, '2025-07-04T10:00:00Z');
 
     utimesSync(join(holder, 'acme/plain/SKILL.md'), new Date('2024-01-01T12:00:00Z'), new Date('2024-01-01T12:00:00Z'));
     utimesSync(join(holder, 'acme/plain/notes.md'), new Date('2024-03-15T12:00:00Z'), new Date('2024-03-15T12:00:00Z'));
