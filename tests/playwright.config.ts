@@ -9,7 +9,7 @@ const serve = (dir: string, port: number) => ({
   timeout: 30_000,
 });
 
-/** e2e tests run against built sites: `dist/` (the starter catalogue) and `dist-fixtures/` (messy and hostile packages). */
+/** e2e tests run against built fixture catalogues: `dist-site/` (tests/fixtures/site) and `dist-fixtures/` (messy and hostile packages). */
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
@@ -29,5 +29,5 @@ export default defineConfig({
     { name: 'site', testMatch: /site\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4321' } },
     { name: 'fixtures', testMatch: /fixtures\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4322' } },
   ],
-  webServer: [serve('dist', 4321), serve('dist-fixtures', 4322)],
+  webServer: [serve('dist-site', 4321), serve('dist-fixtures', 4322)],
 });

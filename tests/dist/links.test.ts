@@ -4,7 +4,7 @@ import { requireBuild } from '../support/require-build.ts';
 import { test } from 'node:test';
 import { findBrokenLinks } from '../../src/lib/link-check.ts';
 
-for (const dir of ['dist', 'dist-fixtures']) {
+for (const dir of ['dist', 'dist-site', 'dist-fixtures']) {
   const root = requireBuild(dir);
   test(`every internal link and asset in ${dir}/ resolves`, () => {
     const { pages, checked, broken } = findBrokenLinks(root);
