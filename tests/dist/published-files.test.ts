@@ -1,6 +1,6 @@
 /** What the build publishes from packages: nothing from outside a package, active documents only as text. */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { requireBuild } from '../support/require-build.ts';
 import { test } from 'node:test';
@@ -12,6 +12,9 @@ function allFiles(dir: string): string[] {
 }
 
 test('publishes nothing that a symlink reaches outside its package', () => {
+  // The attack is still in the fixture: a link out of the package to a file holding the marker.
+  assert.equal(readlinkSync(resolve('tests/fixtures/content/skills/edge/symlinks/references/escape.md')), '../../../outside-secret.txt');
+  assert.ok(readFileSync(resolve('tests/fixtures/content/skills/outside-secret.txt'), 'utf8').includes('TOP SECRET do not publish'));
   const leaks = allFiles(root).filter((f) => readFileSync(f).includes('TOP SECRET do not publish'));
   assert.deepEqual(leaks, []);
 });

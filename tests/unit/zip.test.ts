@@ -53,9 +53,14 @@ describe('buildSkillZip', () => {
   test('is byte-for-byte reproducible, whatever the time zone', () => {
     const first = buildSkillZip(files, 'folder', 'demo');
     const zone = process.env['TZ'];
-    process.env['TZ'] = 'Asia/Kolkata';
-    const second = buildSkillZip(snapshotFiles(root), 'folder', 'demo');
-    process.env['TZ'] = zone;
+    let second: ReturnType<typeof buildSkillZip>;
+    try {
+      process.env['TZ'] = 'Asia/Kolkata';
+      second = buildSkillZip(snapshotFiles(root), 'folder', 'demo');
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
     assert.equal(first.sha256, second.sha256);
     assert.equal(first.sha256, sha256Hex(first.bytes));
     assert.equal(first.size, first.bytes.length);

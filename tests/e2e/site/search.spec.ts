@@ -68,6 +68,9 @@ test('narrows by two tags with AND, keeps them in the URL, and restores them on 
   await expect(status).not.toHaveText(new RegExp(`^${oneTag} `));
   const twoTags = Number((await status.innerText()).match(/^(\d+)/)![1]);
   expect(twoTags).toBeLessThan(oneTag);
+  expect(twoTags).toBeGreaterThan(0);
+  // Wait for the whole list before checking every card: results are painted in chunks.
+  await expect(page.locator('[data-results] > li')).toHaveCount(twoTags);
   for (const item of await page.locator('[data-results] > li').all()) {
     await expect(item.getByRole('link', { name: 'Testing', exact: true })).toBeVisible();
     await expect(item.getByRole('link', { name: 'Python', exact: true })).toBeVisible();
