@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { escapeHtml } from './html-entities.ts';
+import { keepDeepBlocks, MAX_MARKDOWN_NESTING } from './markdown.ts';
 
 /** Most text taken from one package's references for the search index. */
 const MAX_CHARS = 60_000;
@@ -26,14 +29,31 @@ export function referenceText(packageDir: string): string {
   return parts.join('');
 }
 
-/** Rough Markdown-to-text: drops fences' markers, link targets, emphasis and HTML tags, keeping words. */
+// Parsing (not regexes) keeps this linear on unclosed brackets; nesting is capped as in the renderer.
+const textParser = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: MAX_MARKDOWN_NESTING });
+keepDeepBlocks(textParser);
+
+/** Markdown-to-text for the search index: keeps the words of prose, link text, image alt text and code, drops syntax and HTML tags. */
 export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
-    .replace(/^(`{3,}|~{3,}).*$/gm, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/[*_#>`|]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Anchored at the start without the `m` flag: one attempt, so linear however the front matter ends.
+  const body = markdown.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+  const parts: string[] = [];
+  for (const token of textParser.parse(body, {})) {
+    if (token.type === 'inline') parts.push((token.children ?? []).map(inlineText).join(''));
+    else if (token.type === 'fence' || token.type === 'code_block' || token.type === 'deep_text') parts.push(token.content);
+    else if (token.type === 'html_block') parts.push(withoutTags(token.content).replace(/[*_#>`|]/g, ' '));
+  }
+  // Only runs and non-space whitespace are replaced: rewriting every single space made large files slow.
+  return parts.join(' ').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+function inlineText(token: Token): string {
+  if (token.type === 'text' || token.type === 'code_inline' || token.type === 'image') return token.content;
+  if (token.type === 'softbreak' || token.type === 'hardbreak' || token.type === 'html_inline') return ' ';
+  return '';
+}
+
+/** HTML with its tags (and comments) replaced by spaces; `[^<>]` makes each scan stop at the next `<`, so this is linear. */
+function withoutTags(html: string): string {
+  return html.replace(/<[^<>]*>/g, ' ');
 }

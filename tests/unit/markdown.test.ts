@@ -51,14 +51,15 @@ describe('renderMarkdown: code', () => {
 });
 
 describe('renderMarkdown: headings', () => {
-  test('gives headings slug ids, de-duplicates them, avoids layout ids and lists them', async () => {
+  // GitHub's slugs (github-slugger): accents and case-folded letters stay, `&` goes and leaves a double dash.
+  test('gives headings GitHub slug ids, de-duplicates them, avoids layout ids and lists them', async () => {
     const { html, headings } = await renderMarkdown('# Usage\n\n## Usage\n\n## Install\n\n### Café `code` & **bold**\n\n## Ünïcödé Überschrift\n\n## !!!\n', noFiles);
     assert.deepEqual(headings, [
       { depth: 1, text: 'Usage', id: 'usage' },
       { depth: 2, text: 'Usage', id: 'usage-1' },
       { depth: 2, text: 'Install', id: 'install-1' },
-      { depth: 3, text: 'Café code & bold', id: 'cafe-code-bold' },
-      { depth: 2, text: 'Ünïcödé Überschrift', id: 'unicode-uberschrift' },
+      { depth: 3, text: 'Café code & bold', id: 'café-code--bold' },
+      { depth: 2, text: 'Ünïcödé Überschrift', id: 'ünïcödé-überschrift' },
       { depth: 2, text: '!!!', id: 'section' },
     ]);
     // The heading level in the HTML may be shifted for the page outline; the id and anchor must not be.

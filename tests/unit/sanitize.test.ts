@@ -79,12 +79,18 @@ describe('sanitize', () => {
     const html = sanitize(
       '<img src="assets/logo.png" alt="logo"><img src="nope.png" alt="gone"><img src="data:text/html;base64,PHNjcmlwdD4="><img src="data:image/png;base64,AAAA"><img src="https://example.com/x.png">',
       site,
+      { remoteImages: 'load' },
     );
     const srcs = attributeValues(html, 'src');
     assert.deepEqual(srcs, ['/skills/acme/demo/raw/assets/logo.png', 'data:image/png;base64,AAAA', 'https://example.com/x.png']);
     assert.equal((html.match(/<img /g) ?? []).length, 5);
     assert.ok(html.includes('loading="lazy"'));
     assert.doesNotMatch(sanitize('<img src="assets/logo.png">', hostile), /javascript:/i);
+  });
+
+  test('by default shows a remote image as a click-to-load button that requests nothing', () => {
+    const html = sanitize('<img src="https://example.com/x.png" alt="chart" width="1">', site);
+    assert.equal(html, '<button type="button" class="remote-image" data-src="https://example.com/x.png" data-alt="chart">Load image from example.com: chart</button>');
   });
 
   test('turns every input into a disabled checkbox, keeping only "checked"', () => {
