@@ -125,11 +125,11 @@ test(`read → render → scan → archive holds for ${RUNS} generated packages 
         assert.equal(sha256Hex(bytes), result.archives[layout].sha256, `${slug} ${layout}: digest`);
         const modes = unixModes(bytes);
         const prefix = layout === 'folder' ? `${result.archiveName}/` : layout === 'plugin' ? `skills/${result.archiveName}/` : '';
-        const shipped = Object.entries(unzipSync(bytes))
+        const shipped: string[] = Object.entries(unzipSync(bytes))
           .filter(([name]) => name !== '.claude-plugin/plugin.json')
-          .map(([name, data]) => {
+          .map(([name, data]): string => {
             const path = name.slice(prefix.length);
-            const listedPath = path === 'SKILL.md' ? result.skillFile : path;
+            const listedPath: string = path === 'SKILL.md' ? result.skillFile : path;
             return `${listedPath}\0${((modes.get(name) ?? 0) & 0o111) !== 0 ? 755 : 644}\0${sha256Hex(data)}`;
           })
           .sort();
