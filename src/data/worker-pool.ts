@@ -101,7 +101,7 @@ export class WorkerPool<Task, Result> {
       else busy.pending.resolve(message.result);
       this.dispatch();
     });
-    worker.on('error', (error) => this.fail(slot, new TaskFailure('crash', `the worker crashed: ${error.message}`)));
+    worker.on('error', (error: Error) => this.fail(slot, new TaskFailure('crash', `the worker crashed: ${error.message}`)));
     worker.on('exit', (code) => {
       if (this.slots.includes(slot)) this.fail(slot, new TaskFailure('crash', `the worker exited (code ${code})`));
     });

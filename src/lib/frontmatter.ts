@@ -145,7 +145,8 @@ function parseYaml(source: string): YamlResult {
 /** Records `key` (or `key.sub` inside a map) whose plain scalar a YAML 1.1 parser would not read as a string. */
 function collectPlainNonStrings(key: string, value: unknown, out: Set<string>): void {
   if (isScalar(value)) {
-    const source = String(value.source ?? value.value ?? '');
+    const raw: unknown = value.source ?? value.value;
+    const source = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '';
     if (value.type === 'PLAIN' && (source === '' || NON_STRING_PLAIN.test(source))) out.add(key);
     return;
   }

@@ -25,7 +25,7 @@ export function classifyFile(absolutePath: string, name: string): 'text' | 'bina
   // One byte past the 4 KB sample tells classifyBytes the file goes on.
   const head = new Uint8Array(4097);
   const fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  let read = 0;
+  let read: number;
   try {
     read = readSync(fd, head, 0, head.length, 0);
   } finally {

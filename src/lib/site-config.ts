@@ -67,7 +67,7 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
   try {
     file = JSON.parse(readFileSync(resolve(contentRoot(cwd), 'site.json'), 'utf8')) as Partial<SiteConfig>;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`content/site.json: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`content/site.json: ${(error as Error).message}`, { cause: error });
   }
   const url = (process.env['SKILLSHELF_SITE_URL'] ?? (isLocalPreview() ? LOCAL_PREVIEW_URL : undefined) ?? file.url ?? DEFAULTS.url).replace(/\/$/, '');
   const strings = (value: unknown, fallback: string[]): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback);

@@ -157,6 +157,6 @@ export function countLines(text: string): number {
 
 function asText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const text = (typeof value === 'string' ? value : typeof value === 'object' ? '' : String(value)).trim();
+  const text = (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '').trim();
   return text === '' ? undefined : text;
 }

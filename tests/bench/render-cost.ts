@@ -58,7 +58,7 @@ const CASES: Case[] = [
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-async function time(run: () => Promise<unknown> | unknown, repeats: number): Promise<number> {
+async function time(run: () => unknown, repeats: number): Promise<number> {
   let best = Infinity;
   for (let r = 0; r < repeats; r += 1) {
     gc();

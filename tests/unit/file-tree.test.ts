@@ -35,7 +35,8 @@ describe('buildFileTree', () => {
     const [references] = buildFileTree([notes]);
     assert.equal(references?.path, 'references');
     assert.equal(references?.file, undefined);
-    const deep = references!.children[0]!;
+    const deep = references?.children[0];
+    assert.ok(deep);
     assert.equal(deep.path, 'references/deep');
     const leaf = deep.children[0]!;
     assert.deepEqual([leaf.name, leaf.path, leaf.children], ['notes.md', 'references/deep/notes.md', []]);

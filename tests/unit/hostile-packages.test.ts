@@ -34,7 +34,7 @@ describe('hostile packages through the worker pool', () => {
     test(`${c.slug}: ${c.attack} → ${c.expect.state}`, async () => {
       await ready;
       const result = results.get(c.slug);
-      assert.ok(result && !(result instanceof Error), `${c.slug} failed inside the pool: ${String(result)}`);
+      assert.ok(result && !(result instanceof Error), `${c.slug} failed inside the pool: ${result instanceof Error ? result.message : 'no result'}`);
       assert.equal(result.state, c.expect.state, result.state === 'excluded' ? result.reason : 'listed');
       if (c.expect.state === 'excluded' && result.state === 'excluded') assert.match(result.reason, c.expect.reason);
       if (c.expect.state === 'listed' && result.state === 'listed') {

@@ -63,7 +63,7 @@ describe('sanitize', () => {
 
   test('rewrites relative links through the rewriter and leaves #anchors alone', () => {
     const calls: string[] = [];
-    const spy: UrlRewriter = { link: (href) => (calls.push(href), site.link(href)), image: site.image };
+    const spy: UrlRewriter = { link: (href) => (calls.push(href), site.link(href)), image: (src) => site.image(src) };
     const html = sanitize('<a href="references/guide.md#setup">g</a><a href="#usage">u</a>', spy);
     assert.deepEqual(calls, ['references/guide.md#setup']);
     assert.ok(html.includes('<a href="/skills/acme/demo/files/references/guide.md/#setup">g</a>'), html);

@@ -91,7 +91,7 @@ export function readImportHosts(contentRoot: string): string[] {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [...DEFAULT_IMPORT_HOSTS];
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
   // Read like readSiteConfig does: a list of strings, anything else means the defaults.
   const hosts = data && typeof data === 'object' ? (data as Record<string, unknown>)['importHosts'] : undefined;

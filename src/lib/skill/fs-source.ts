@@ -14,7 +14,7 @@ export function fsSource(root: string): FileSource {
       const walk = (dir: Buffer, prefix: string, prefixValid: boolean, depth: number): void => {
         let names: Buffer[];
         try {
-          names = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
+          names = readdirSync(dir, { encoding: 'buffer' }).sort((a, b) => Buffer.compare(a, b));
         } catch (error) {
           truncated ??= `a folder could not be listed (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
           return;

@@ -160,7 +160,7 @@ function lookalikeOf(word: string): string | undefined {
 // Host-like tokens: labels of letters, digits and hyphens joined by dots. The look-behind makes every
 // token start once (no rescans from inside a token), so the scan is linear.
 const HOST_TOKEN = /(?<![\p{L}\p{N}\p{M}_.-])[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]*(?:\.[\p{L}\p{N}\p{M}_-]+)+/gu;
-const WORD_TOKEN = /(?<![\p{L}\p{N}\p{M}_.\/-])[\p{L}][\p{L}\p{N}\p{M}_-]*/gu;
+const WORD_TOKEN = /(?<![\p{L}\p{N}\p{M}_./-])[\p{L}][\p{L}\p{N}\p{M}_-]*/gu;
 
 /** A host name in the line that mixes scripts inside one label, or spells a Latin-looking name in another script. */
 function findHomoglyphHost(line: string): RuleMatch | undefined {
@@ -240,7 +240,7 @@ export const TRUST_RULES: readonly TrustRule[] = [
   // Hidden text in any file.
   { id: 'bidi-control', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /[\u202A-\u202E\u2066-\u2069]/, message: 'Bidirectional control characters can make text display differently from what an agent reads.' },
   { id: 'invisible-tags', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /[\u{E0000}-\u{E007F}]/u, find: findStrayTag, message: 'Invisible Unicode tag characters can smuggle instructions that people cannot see.' },
-  { id: 'zero-width', category: 'hidden-text', severity: 'warning', scope: 'text', pattern: /[\u200B\u200C\u2060\u180E]|(?<!\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D|(?<!^)\uFEFF/u, message: 'Zero-width characters are invisible to people but read by agents.' },
+  { id: 'zero-width', category: 'hidden-text', severity: 'warning', scope: 'text', pattern: /[\u200B\u200C\u2060\u180E]|(?<!\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?)\u200D|(?<!^)\uFEFF/u, message: 'Zero-width characters are invisible to people but read by agents.' },
   { id: 'homoglyph-url', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: NON_ASCII, find: findHomoglyphHost, message: 'A web address spelled with lookalike letters from another alphabet (a Cyrillic і in gіthub.com): registries do not allow mixed alphabets in one name, so only an impostor site looks like this.' },
   { id: 'homoglyph-command', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: NON_ASCII, find: findHomoglyphCommand, message: 'A command name (curl, sh, sudo …) spelled with lookalike letters from another alphabet; there is no honest reason to do this, it only hides the command from reviewers and scanners.' },
 

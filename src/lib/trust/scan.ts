@@ -119,7 +119,7 @@ export function logicalLines(lines: readonly string[], isCode: (i: number) => bo
   let i = 0;
   while (i < lines.length) {
     if (!isCode(i) || !continues(lines[i]!)) {
-      out.push(lines[i]!);
+      out.push(lines[i]);
       i++;
       continue;
     }
