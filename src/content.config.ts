@@ -9,14 +9,25 @@ const site = readSiteConfig();
 
 /** Every package folder `content/skills/<publisher>/<skill>/`: metadata and findings, never bodies. */
 const skills = defineCollection({
-  loader: skillLoader({ root: skillsRoot(), render: { remoteImages: site.remoteImages }, date: site.buildDate }),
+  loader: skillLoader({
+    root: skillsRoot(),
+    render: { remoteImages: site.remoteImages },
+    date: site.buildDate,
+  }),
   // The loader builds and types these records itself (src/lib/skill-package.ts); the schema only guards the shape.
-  schema: z.custom<SkillEntryData>((value) => typeof value === 'object' && value !== null && 'state' in value, 'Not a skill record'),
+  schema: z.custom<SkillEntryData>(
+    (value) => typeof value === 'object' && value !== null && 'state' in value,
+    'Not a skill record',
+  ),
 });
 
 /** Optional publisher profiles: `content/skills/<publisher>/publisher.json`. */
 const publishers = defineCollection({
-  loader: glob({ base: skillsRoot(), pattern: '*/publisher.json', generateId: ({ entry }) => entry.split('/')[0]! }),
+  loader: glob({
+    base: skillsRoot(),
+    pattern: '*/publisher.json',
+    generateId: ({ entry }) => entry.split('/')[0]!,
+  }),
   schema: z.object({
     name: z.string().trim().min(1).max(100).describe('Display name, e.g. "Northwind Labs".'),
     // Only web links: a javascript: or data: URL here would run on the site's origin when clicked.

@@ -21,13 +21,25 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     },
     trace: 'off',
   },
   projects: [
     { name: 'site', testMatch: /site\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4321' } },
-    { name: 'fixtures', testMatch: /fixtures\/.*\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:4322' } },
+    {
+      name: 'fixtures',
+      testMatch: /fixtures\/.*\.spec\.ts/,
+      use: { baseURL: 'http://127.0.0.1:4322' },
+    },
   ],
   webServer: [serve('dist-site', 4321), serve('dist-fixtures', 4322)],
 });

@@ -11,7 +11,11 @@ import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/t
 import { readSkillPackage, type SkillReadResult } from '../lib/skill-package.ts';
 
 const { values, positionals } = parseArgs({
-  options: { strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  options: {
+    strict: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
   allowPositionals: true,
 });
 if (values.help) {
@@ -22,7 +26,9 @@ if (values.help) {
 const root = positionals[0] ? resolve(positionals[0]) : skillsRoot();
 const dirs = findPackageDirs(root);
 if (dirs.length === 0) {
-  console.error(`No skill folders found under ${safe(root)} (expected <publisher>/<skill>/SKILL.md).`);
+  console.error(
+    `No skill folders found under ${safe(root)} (expected <publisher>/<skill>/SKILL.md).`,
+  );
   process.exit(2);
 }
 
@@ -35,41 +41,98 @@ interface Row extends Finding {
 /** Trust severities map onto check severities: danger fails like an error. */
 const TRUST_TO_CHECK = { danger: 'error', warning: 'warning', info: 'info' } as const;
 const rows: Row[] = [];
-const skills: { id: string; listed: boolean; reason?: string | undefined; verdict?: string; tokens?: { metadata: number; body: number } }[] = [];
+const skills: {
+  id: string;
+  listed: boolean;
+  reason?: string | undefined;
+  verdict?: string;
+  tokens?: { metadata: number; body: number };
+}[] = [];
 for (const { publisher, slug, dir, problem } of dirs) {
   // A folder that cannot be read at all (a symbolic link, an unusable name) is never opened.
-  const result: SkillReadResult = problem ? { ok: false, excluded: { id: `${publisher}/${slug}`, publisher, slug, file: '.', reason: problem, findings: [] } } : readSkillPackage(dir, publisher, slug);
+  const result: SkillReadResult = problem
+    ? {
+        ok: false,
+        excluded: {
+          id: `${publisher}/${slug}`,
+          publisher,
+          slug,
+          file: '.',
+          reason: problem,
+          findings: [],
+        },
+      }
+    : readSkillPackage(dir, publisher, slug);
   const id = `${publisher}/${slug}`;
   const at = (file: string): string => relative(process.cwd(), resolve(dir, file));
   if (result.ok) {
-    skills.push({ id, listed: true, verdict: result.skill.trust.verdict, tokens: { metadata: result.skill.trust.cost.metadata, body: result.skill.trust.cost.body } });
-    for (const f of sortFindings(result.skill.findings)) rows.push({ ...f, skill: id, path: at(f.file) });
+    skills.push({
+      id,
+      listed: true,
+      verdict: result.skill.trust.verdict,
+      tokens: { metadata: result.skill.trust.cost.metadata, body: result.skill.trust.cost.body },
+    });
+    for (const f of sortFindings(result.skill.findings))
+      rows.push({ ...f, skill: id, path: at(f.file) });
     for (const f of result.skill.trust.findings) {
-      rows.push({ rule: f.rule, severity: TRUST_TO_CHECK[f.severity], file: f.file, line: f.line, message: f.message, skill: id, path: at(f.file), trust: { severity: f.severity, category: f.category, excerpt: f.excerpt } });
+      rows.push({
+        rule: f.rule,
+        severity: TRUST_TO_CHECK[f.severity],
+        file: f.file,
+        line: f.line,
+        message: f.message,
+        skill: id,
+        path: at(f.file),
+        trust: { severity: f.severity, category: f.category, excerpt: f.excerpt },
+      });
     }
   } else {
     const { excluded } = result;
     skills.push({ id, listed: false, reason: excluded.reason });
-    rows.push({ rule: 'skill-excluded', severity: 'error', file: excluded.file, line: excluded.line, message: `Left out of the site: ${excluded.reason}`, skill: id, path: at(excluded.file) });
-    for (const f of sortFindings(excluded.findings)) rows.push({ ...f, skill: id, path: at(f.file) });
+    rows.push({
+      rule: 'skill-excluded',
+      severity: 'error',
+      file: excluded.file,
+      line: excluded.line,
+      message: `Left out of the site: ${excluded.reason}`,
+      skill: id,
+      path: at(excluded.file),
+    });
+    for (const f of sortFindings(excluded.findings))
+      rows.push({ ...f, skill: id, path: at(f.file) });
   }
 }
 
 const counts = countFindings(rows);
 const failed = counts.error > 0 || (values.strict && counts.warning > 0);
 if (values.json) {
-  console.log(stringifyForTerminal({ root: relative(process.cwd(), root) || '.', skills, findings: rows, counts, ok: !failed }, 2));
+  console.log(
+    stringifyForTerminal(
+      { root: relative(process.cwd(), root) || '.', skills, findings: rows, counts, ok: !failed },
+      2,
+    ),
+  );
 } else {
   const colour = process.stdout.isTTY && !process.env['NO_COLOR'];
-  const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint = (code: number, text: string): string =>
+    colour ? `\u001b[${code}m${text}\u001b[0m` : text;
   const tone = { error: 31, warning: 33, info: 36 } as const;
   for (const row of rows) {
     const severity = row.trust?.severity ?? row.severity;
     // Paths, messages and excerpts quote the packages: escaped so no skill can drive the terminal.
-    console.log(`${safe(row.path)}${row.line ? `:${row.line}` : ''}  ${paint(tone[row.severity], severity)}  ${safe(row.message)}  [${row.rule}]${row.trust ? `  ${stringifyForTerminal(row.trust.excerpt)}` : ''}`);
+    console.log(
+      `${safe(row.path)}${row.line ? `:${row.line}` : ''}  ${paint(tone[row.severity], severity)}  ${safe(row.message)}  [${row.rule}]${row.trust ? `  ${stringifyForTerminal(row.trust.excerpt)}` : ''}`,
+    );
   }
   const listed = skills.filter((s) => s.listed).length;
-  console.log(`\n${skills.length} skills checked: ${listed} listed, ${skills.length - listed} left out; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.`);
-  if (failed) console.log(values.strict && counts.error === 0 ? 'Failed: warnings count as errors with --strict.' : 'Failed: fix the errors above.');
+  console.log(
+    `\n${skills.length} skills checked: ${listed} listed, ${skills.length - listed} left out; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.`,
+  );
+  if (failed)
+    console.log(
+      values.strict && counts.error === 0
+        ? 'Failed: warnings count as errors with --strict.'
+        : 'Failed: fix the errors above.',
+    );
 }
 process.exit(failed ? 1 : 0);

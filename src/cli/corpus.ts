@@ -16,7 +16,10 @@ import { listPackageFiles } from '../lib/package-files.ts';
 import { readSkillPackage, type SkillReadResult } from '../lib/skill-package.ts';
 import { archiveUrl, fileUrl, skillUrl } from '../lib/urls.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { out: { type: 'string' } },
+});
 if (positionals.length !== 1 || !existsSync(positionals[0]!)) {
   console.error('Usage: npm run corpus -- <folder of repositories> [--out <dir>]');
   process.exit(2);
@@ -35,7 +38,12 @@ for (const name of readdirSync(corpus).sort()) {
   const source = join(corpus, name);
   if (!statSync(source).isDirectory()) continue;
   const [owner, repo] = name.includes('__') ? name.split('__') : [name, undefined];
-  const report = importSkills({ source, contentRoot: content, publisher: owner, repository: repo ? `https://github.com/${owner}/${repo}` : undefined });
+  const report = importSkills({
+    source,
+    contentRoot: content,
+    publisher: owner,
+    repository: repo ? `https://github.com/${owner}/${repo}` : undefined,
+  });
   totals.imported += report.imported.length + report.updated.length + report.unchanged.length;
   totals.skipped += report.skipped.length;
   totals.renamed += report.renamed.length;
@@ -44,7 +52,9 @@ for (const name of readdirSync(corpus).sort()) {
     const reason = s.reason.replace(/ \(.*\)$/, '').replace(/: .*/, '');
     skippedByReason.set(reason, (skippedByReason.get(reason) ?? 0) + 1);
   }
-  console.log(`${name.padEnd(40)} ${String(report.imported.length).padStart(4)} imported  ${String(report.skipped.length).padStart(3)} skipped  ${String(report.renamed.length).padStart(3)} renamed`);
+  console.log(
+    `${name.padEnd(40)} ${String(report.imported.length).padStart(4)} imported  ${String(report.skipped.length).padStart(3)} skipped  ${String(report.renamed.length).padStart(3)} renamed`,
+  );
 }
 const importMs = performance.now() - started;
 
@@ -52,10 +62,14 @@ const importMs = performance.now() - started;
 const buildStarted = performance.now();
 const log: string[] = [];
 const code = await new Promise<number>((done) => {
-  const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', dist], {
-    env: { ...process.env, SKILLSHELF_CONTENT: content, SKILLSHELF_LOCAL_PREVIEW: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', dist],
+    {
+      env: { ...process.env, SKILLSHELF_CONTENT: content, SKILLSHELF_LOCAL_PREVIEW: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.on('data', (d: Buffer) => log.push(d.toString()));
   child.stderr.on('data', (d: Buffer) => log.push(d.toString()));
   child.on('exit', (c) => done(c ?? 1));
@@ -74,7 +88,19 @@ let excluded = 0;
 let zips = 0;
 let filePages = 0;
 for (const { publisher, slug, dir, problem } of findPackageDirs(join(content, 'skills'))) {
-  const result: SkillReadResult = problem ? { ok: false, excluded: { id: `${publisher}/${slug}`, publisher, slug, file: '.', reason: problem, findings: [] } } : readSkillPackage(dir, publisher, slug);
+  const result: SkillReadResult = problem
+    ? {
+        ok: false,
+        excluded: {
+          id: `${publisher}/${slug}`,
+          publisher,
+          slug,
+          file: '.',
+          reason: problem,
+          findings: [],
+        },
+      }
+    : readSkillPackage(dir, publisher, slug);
   if (!result.ok) {
     excluded += 1;
     continue;
@@ -82,25 +108,35 @@ for (const { publisher, slug, dir, problem } of findPackageDirs(join(content, 's
   listed += 1;
   const { skill } = result;
   const at = (url: string): string => join(dist, decodeURIComponent(url));
-  if (!existsSync(join(at(skillUrl(publisher, slug)), 'index.html'))) problems.push(`${skill.id}: no page`);
+  if (!existsSync(join(at(skillUrl(publisher, slug)), 'index.html')))
+    problems.push(`${skill.id}: no page`);
   for (const file of listPackageFiles(dir).files) {
     filePages += 1;
-    if (!existsSync(join(at(fileUrl(publisher, slug, file.path)), 'index.html'))) problems.push(`${skill.id}: no page for ${file.path}`);
+    if (!existsSync(join(at(fileUrl(publisher, slug, file.path)), 'index.html')))
+      problems.push(`${skill.id}: no page for ${file.path}`);
   }
   const zipPath = at(archiveUrl(publisher, slug, skill.archiveName, 'folder'));
   try {
     const entries = Object.keys(unzipSync(readFileSync(zipPath)));
-    if (!entries.includes(`${skill.archiveName}/SKILL.md`) || new Set(entries.map((e) => e.split('/')[0])).size !== 1) problems.push(`${skill.id}: ZIP layout is wrong`);
+    if (
+      !entries.includes(`${skill.archiveName}/SKILL.md`) ||
+      new Set(entries.map((e) => e.split('/')[0])).size !== 1
+    )
+      problems.push(`${skill.id}: ZIP layout is wrong`);
     else zips += 1;
   } catch (error) {
     problems.push(`${skill.id}: ZIP unreadable (${(error as Error).message})`);
   }
 }
 const indexed = Number(/Indexed (\d+) skill pages/.exec(log.join(''))?.[1] ?? 0);
-if (indexed !== listed) problems.push(`search index holds ${indexed} pages for ${listed} listed skills`);
+if (indexed !== listed)
+  problems.push(`search index holds ${indexed} pages for ${listed} listed skills`);
 const links = findBrokenLinks(dist);
 for (const broken of links.broken.slice(0, 20)) problems.push(`broken link: ${broken}`);
-const distBytes = readdirSync(dist, { recursive: true, encoding: 'utf8' }).reduce((n, f) => n + (statSync(join(dist, f)).isFile() ? statSync(join(dist, f)).size : 0), 0);
+const distBytes = readdirSync(dist, { recursive: true, encoding: 'utf8' }).reduce(
+  (n, f) => n + (statSync(join(dist, f)).isFile() ? statSync(join(dist, f)).size : 0),
+  0,
+);
 
 console.log(`
 Imported skills       ${totals.imported} (${totals.renamed} renamed, ${totals.notCopied} files not copied) in ${(importMs / 1000).toFixed(1)} s

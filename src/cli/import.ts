@@ -12,7 +12,8 @@ import { DEFAULT_LIMITS } from '../lib/package-files.ts';
 import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/terminal.ts';
 import { contentRoot } from '../lib/site-config.ts';
 
-const usage = 'Usage: npm run import -- <path> [--publisher <name>] [--repository <url>] [--dry-run] [--prune] [--force] [--content <dir>] [--max-file-mb N] [--max-package-mb N] [--max-files N] [--json]';
+const usage =
+  'Usage: npm run import -- <path> [--publisher <name>] [--repository <url>] [--dry-run] [--prune] [--force] [--content <dir>] [--max-file-mb N] [--max-package-mb N] [--max-files N] [--json]';
 let parsed;
 try {
   parsed = parseArgs({
@@ -54,8 +55,11 @@ const number = (value: string | undefined, fallback: number, name: string): numb
   return n;
 };
 const limits = {
-  maxFileBytes: number(values['max-file-mb'], DEFAULT_LIMITS.maxFileBytes / 1048576, 'max-file-mb') * 1048576,
-  maxPackageBytes: number(values['max-package-mb'], DEFAULT_LIMITS.maxPackageBytes / 1048576, 'max-package-mb') * 1048576,
+  maxFileBytes:
+    number(values['max-file-mb'], DEFAULT_LIMITS.maxFileBytes / 1048576, 'max-file-mb') * 1048576,
+  maxPackageBytes:
+    number(values['max-package-mb'], DEFAULT_LIMITS.maxPackageBytes / 1048576, 'max-package-mb') *
+    1048576,
   maxFiles: number(values['max-files'], DEFAULT_LIMITS.maxFiles, 'max-files'),
 };
 
@@ -72,8 +76,10 @@ try {
     force: values.force,
     limits,
     onProgress: (done, total, path) => {
-      if (interactive) process.stderr.write(`\r\u001b[KReading ${done}/${total}: ${safe(path).slice(-60)}`);
-      else if (done === total || done % 25 === 0) process.stderr.write(`Reading ${done}/${total}…\n`);
+      if (interactive)
+        process.stderr.write(`\r\u001b[KReading ${done}/${total}: ${safe(path).slice(-60)}`);
+      else if (done === total || done % 25 === 0)
+        process.stderr.write(`Reading ${done}/${total}…\n`);
     },
   });
 } catch (error) {
@@ -85,13 +91,21 @@ if (interactive) process.stderr.write('\r\u001b[K');
 
 if (values.json) console.log(stringifyForTerminal(report, 2));
 else printReport(report);
-const landed = report.imported.length + report.updated.length + report.unchanged.length + report.replaced.length;
+const landed =
+  report.imported.length + report.updated.length + report.unchanged.length + report.replaced.length;
 process.exit(landed === 0 ? 1 : 0);
 
 function printReport(r: ImportReport): void {
-  const where = relative(process.cwd(), `${values.content ?? contentRoot()}/skills/${r.publisherFolder}`) || '.';
-  console.log(`${r.dryRun ? 'Dry run (nothing written): ' : ''}publisher "${safe(r.publisher)}" from ${safe(r.repository ?? positionals[0]!)} → ${safe(where)}/`);
-  if (r.publisherFolder !== r.publisher) console.log(`  (the existing folder "${safe(r.publisherFolder)}" is the same publisher, differing only by case: imported into it)`);
+  const where =
+    relative(process.cwd(), `${values.content ?? contentRoot()}/skills/${r.publisherFolder}`) ||
+    '.';
+  console.log(
+    `${r.dryRun ? 'Dry run (nothing written): ' : ''}publisher "${safe(r.publisher)}" from ${safe(r.repository ?? positionals[0]!)} → ${safe(where)}/`,
+  );
+  if (r.publisherFolder !== r.publisher)
+    console.log(
+      `  (the existing folder "${safe(r.publisherFolder)}" is the same publisher, differing only by case: imported into it)`,
+    );
   console.log('');
   const rows: [string, number][] = [
     ['imported (new)', r.imported.length],
@@ -100,20 +114,46 @@ function printReport(r: ImportReport): void {
     ['replaced (--force)', r.replaced.length],
     ['skipped', r.skipped.length],
     ['renamed', r.renamed.length],
-    [r.pruned ? 'removed (gone upstream, --prune)' : 'gone upstream (kept; --prune removes)', r.disappeared.length],
+    [
+      r.pruned ? 'removed (gone upstream, --prune)' : 'gone upstream (kept; --prune removes)',
+      r.disappeared.length,
+    ],
   ];
-  for (const [label, count] of rows) if (count > 0 || label !== 'replaced (--force)') console.log(`  ${String(count).padStart(5)}  ${label}`);
+  for (const [label, count] of rows)
+    if (count > 0 || label !== 'replaced (--force)')
+      console.log(`  ${String(count).padStart(5)}  ${label}`);
   const section = (title: string, lines: string[]): void => {
     if (!lines.length) return;
     console.log(`\n${title}:`);
     // Every line holds names, paths or messages from the packages: escaped so none can drive the terminal.
     for (const line of lines) console.log(`  ${safe(line)}`);
   };
-  section('Replaced (--force)', r.replaced.map((s) => `${s.slug} (was from ${s.previous}) ← ${s.path}`));
-  section('Skipped', r.skipped.map((s) => `${s.path}: ${s.reason}`));
-  section('Renamed', r.renamed.map((s) => `${s.path} → ${s.slug}: ${s.reason}`));
-  section('Files not copied', r.notCopied.map((s) => `${s.slug}/${s.file}: ${s.reason}`));
-  section('Warnings', r.warnings.map((s) => `${s.slug}: ${s.message}`));
-  section('Not searched', r.ignored.map((s) => `${s.path}: ${s.reason}`));
-  section(r.pruned ? 'Removed' : 'Gone upstream', r.disappeared.map((s) => `${s.slug} (was ${s.path})`));
+  section(
+    'Replaced (--force)',
+    r.replaced.map((s) => `${s.slug} (was from ${s.previous}) ← ${s.path}`),
+  );
+  section(
+    'Skipped',
+    r.skipped.map((s) => `${s.path}: ${s.reason}`),
+  );
+  section(
+    'Renamed',
+    r.renamed.map((s) => `${s.path} → ${s.slug}: ${s.reason}`),
+  );
+  section(
+    'Files not copied',
+    r.notCopied.map((s) => `${s.slug}/${s.file}: ${s.reason}`),
+  );
+  section(
+    'Warnings',
+    r.warnings.map((s) => `${s.slug}: ${s.message}`),
+  );
+  section(
+    'Not searched',
+    r.ignored.map((s) => `${s.path}: ${s.reason}`),
+  );
+  section(
+    r.pruned ? 'Removed' : 'Gone upstream',
+    r.disappeared.map((s) => `${s.slug} (was ${s.path})`),
+  );
 }

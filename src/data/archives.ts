@@ -8,7 +8,9 @@ export function buildArchive(skill: SkillRecord, layout: ZipLayout): { bytes: Ui
   const bytes = readZip(skill, layout);
   const sha256 = sha256Hex(bytes);
   if (sha256 !== skill.archives[layout].sha256) {
-    throw new Error(`${skill.id}: the ${layout} archive in the build cache does not match its record (expected ${skill.archives[layout].sha256}, got ${sha256}). Delete node_modules/.cache/skillshelf and build again.`);
+    throw new Error(
+      `${skill.id}: the ${layout} archive in the build cache does not match its record (expected ${skill.archives[layout].sha256}, got ${sha256}). Delete node_modules/.cache/skillshelf and build again.`,
+    );
   }
   return { bytes };
 }

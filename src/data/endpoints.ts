@@ -16,5 +16,7 @@ export async function publisherNames(): Promise<Map<string, string>> {
 
 /** A JSON response with stable formatting. */
 export function json(data: unknown): Response {
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, {
+    headers: { 'content-type': 'application/json' },
+  });
 }

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  realpathSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -20,25 +28,64 @@ export interface FirstSeen {
 }
 
 // Settings that would change git's output whatever a user's configuration says.
-const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.relative=false', '-c', 'log.showSignature=false'];
+const GIT_CONFIG = [
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'diff.relative=false',
+  '-c',
+  'log.showSignature=false',
+];
 
 /**
  * Reads, with one `git log`, when every `<publisher>/<skill>` under `skillsDir` first appeared in
  * the first-parent history of `repoRoot` (a merged branch counts once, at its merge commit).
  */
-export function readFirstSeen(repoRoot: string, skillsDir: string, options: { chunkSize?: number } = {}): FirstSeen {
-  const empty = (reason: string, headDate?: string): FirstSeen => ({ firstSeen: new Map(), firstSeenDate: new Map(), lastChangedDate: new Map(), publisherFirstSeen: new Map(), ...(headDate ? { headDate } : {}), reason });
+export function readFirstSeen(
+  repoRoot: string,
+  skillsDir: string,
+  options: { chunkSize?: number } = {},
+): FirstSeen {
+  const empty = (reason: string, headDate?: string): FirstSeen => ({
+    firstSeen: new Map(),
+    firstSeenDate: new Map(),
+    lastChangedDate: new Map(),
+    publisherFirstSeen: new Map(),
+    ...(headDate ? { headDate } : {}),
+    reason,
+  });
   const git = (args: string[], cwd: string): { ok: boolean; out: string; err: string } => {
-    const run = spawnSync('git', [...GIT_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (run.error) return { ok: false, out: '', err: (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : run.error.message };
+    const run = spawnSync('git', [...GIT_CONFIG, ...args], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (run.error)
+      return {
+        ok: false,
+        out: '',
+        err:
+          (run.error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'git is not installed'
+            : run.error.message,
+      };
     return { ok: run.status === 0, out: run.stdout.trim(), err: run.stderr.trim() };
   };
 
   if (!existsSync(repoRoot)) return empty(`${repoRoot} does not exist`);
   const top = git(['rev-parse', '--show-toplevel'], repoRoot);
-  if (!top.ok) return empty(top.err === 'git is not installed' ? 'git is not installed' : `not a git repository (${repoRoot})`);
+  if (!top.ok)
+    return empty(
+      top.err === 'git is not installed'
+        ? 'git is not installed'
+        : `not a git repository (${repoRoot})`,
+    );
   const shallow = git(['rev-parse', '--is-shallow-repository'], top.out);
-  if (shallow.ok && shallow.out === 'true') return empty('shallow clone: fetch the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)');
+  if (shallow.ok && shallow.out === 'true')
+    return empty(
+      'shallow clone: fetch the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)',
+    );
   const head = git(['log', '-1', '--format=%cI', 'HEAD'], top.out);
   if (!head.ok || !head.out) return empty('the repository has no commits yet');
   const headDate = utc(head.out);
@@ -49,7 +96,8 @@ export function readFirstSeen(repoRoot: string, skillsDir: string, options: { ch
   } catch {
     return empty(`the skills folder ${skillsDir} does not exist`, headDate);
   }
-  if (prefix === '..' || prefix.startsWith(`..${sep}`) || isAbsolute(prefix)) return empty(`the skills folder ${skillsDir} is outside the repository ${top.out}`, headDate);
+  if (prefix === '..' || prefix.startsWith(`..${sep}`) || isAbsolute(prefix))
+    return empty(`the skills folder ${skillsDir} is outside the repository ${top.out}`, headDate);
   prefix = prefix.split(sep).join('/');
 
   // Output goes to a temporary file, read back a megabyte at a time: memory stays bounded by the
@@ -62,11 +110,35 @@ export function readFirstSeen(repoRoot: string, skillsDir: string, options: { ch
     // --no-renames: a moved folder counts as new where it lands. Every change is listed: the first
     // commit naming a skill's folder is when it appeared, the last is when it last changed.
     // The header starts with "/", which no path git prints can.
-    const args = [...GIT_CONFIG, '--literal-pathspecs', 'log', '--first-parent', '-m', '--reverse', '--no-renames', '--format=/%H/%cI', '--name-only', '-z', '--', prefix || '.'];
-    const run = spawnSync('git', args, { cwd: top.out, stdio: ['ignore', fd, 'pipe'], maxBuffer: 1 << 20 });
-    if (run.error || run.status !== 0) return empty(`git log failed: ${run.error?.message ?? String(run.stderr).trim()}`, headDate);
+    const args = [
+      ...GIT_CONFIG,
+      '--literal-pathspecs',
+      'log',
+      '--first-parent',
+      '-m',
+      '--reverse',
+      '--no-renames',
+      '--format=/%H/%cI',
+      '--name-only',
+      '-z',
+      '--',
+      prefix || '.',
+    ];
+    const run = spawnSync('git', args, {
+      cwd: top.out,
+      stdio: ['ignore', fd, 'pipe'],
+      maxBuffer: 1 << 20,
+    });
+    if (run.error || run.status !== 0)
+      return empty(`git log failed: ${run.error?.message ?? String(run.stderr).trim()}`, headDate);
 
-    const result: FirstSeen = { firstSeen: new Map(), firstSeenDate: new Map(), lastChangedDate: new Map(), publisherFirstSeen: new Map(), ...(headDate ? { headDate } : {}) };
+    const result: FirstSeen = {
+      firstSeen: new Map(),
+      firstSeenDate: new Map(),
+      lastChangedDate: new Map(),
+      publisherFirstSeen: new Map(),
+      ...(headDate ? { headDate } : {}),
+    };
     const base = prefix ? `${prefix}/` : '';
     // Indexes count only commits where something first appeared, so edits in between do not shift them.
     let index = -1;
@@ -96,7 +168,8 @@ export function readFirstSeen(repoRoot: string, skillsDir: string, options: { ch
       const parts = text.slice(base.length).split('/');
       if (parts.length < 2) return;
       const publisher = parts[0]!;
-      if (!result.publisherFirstSeen.has(publisher)) result.publisherFirstSeen.set(publisher, firstHere());
+      if (!result.publisherFirstSeen.has(publisher))
+        result.publisherFirstSeen.set(publisher, firstHere());
       // Only files inside a folder make a skill; `<publisher>/<skill>.listing.json` does not.
       if (parts.length < 3) return;
       const id = `${publisher}/${parts[1]!}`;
@@ -114,7 +187,9 @@ export function readFirstSeen(repoRoot: string, skillsDir: string, options: { ch
       const read = readSync(fd, buffer, 0, chunk, position);
       if (read === 0) break;
       position += read;
-      const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      const data = carry.length
+        ? Buffer.concat([carry, buffer.subarray(0, read)])
+        : buffer.subarray(0, read);
       let start = 0;
       for (let nul = data.indexOf(0, start); nul !== -1; nul = data.indexOf(0, start)) {
         if (nul > start) token(data.toString('utf8', start, nul));

@@ -34,7 +34,14 @@ export function hasPackageOutputs(key: string, root = cacheRoot()): boolean {
 }
 
 /** Writes a package's outputs: into a temporary folder, renamed into place once complete. */
-export function writePackageOutputs(key: string, skill: SkillRecord, snapshot: PackageSnapshot, rendered: RenderedPackage, zips: Record<ZipLayout, BuiltZip>, root = cacheRoot()): void {
+export function writePackageOutputs(
+  key: string,
+  skill: SkillRecord,
+  snapshot: PackageSnapshot,
+  rendered: RenderedPackage,
+  zips: Record<ZipLayout, BuiltZip>,
+  root = cacheRoot(),
+): void {
   for (const file of snapshot.files) {
     const path = blobPath(file.sha256, root);
     if (existsSync(path)) continue;
@@ -52,7 +59,8 @@ export function writePackageOutputs(key: string, skill: SkillRecord, snapshot: P
     const page = rendered.files[file.path];
     if (page) writeFileSync(join(temp, `file-${index}.json`), JSON.stringify(page));
   });
-  for (const [layout, zip] of Object.entries(zips)) writeFileSync(join(temp, `${layout}.zip`), zip.bytes);
+  for (const [layout, zip] of Object.entries(zips))
+    writeFileSync(join(temp, `${layout}.zip`), zip.bytes);
   writeFileSync(join(temp, DONE), '');
   rmSync(final, { recursive: true, force: true });
   renameSync(temp, final);
@@ -60,14 +68,22 @@ export function writePackageOutputs(key: string, skill: SkillRecord, snapshot: P
 
 /** The rendered SKILL.md body of a listed skill. */
 export function readBody(skill: SkillRecord, root = cacheRoot()): RenderedMarkdown {
-  return JSON.parse(readFileSync(join(packageDir(cacheKeyOf(skill), root), 'body.json'), 'utf8')) as RenderedMarkdown;
+  return JSON.parse(
+    readFileSync(join(packageDir(cacheKeyOf(skill), root), 'body.json'), 'utf8'),
+  ) as RenderedMarkdown;
 }
 
 /** The rendered page of one package file, when it has one (text files, SVG pictures). */
-export function readRenderedFile(skill: SkillRecord, path: string, root = cacheRoot()): RenderedFile | undefined {
+export function readRenderedFile(
+  skill: SkillRecord,
+  path: string,
+  root = cacheRoot(),
+): RenderedFile | undefined {
   const index = skill.files.findIndex((f) => f.path === path);
   const file = join(packageDir(cacheKeyOf(skill), root), `file-${index}.json`);
-  return index >= 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RenderedFile) : undefined;
+  return index >= 0 && existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as RenderedFile)
+    : undefined;
 }
 
 /** The bytes of a package file, exactly as listed, scanned and archived. */
@@ -89,6 +105,7 @@ export function readSearchText(key: string, root = cacheRoot()): string {
 }
 
 function cacheKeyOf(skill: SkillRecord): string {
-  if (!skill.cacheKey) throw new Error(`${skill.id} has no build-cache key: it was not loaded by the skill loader`);
+  if (!skill.cacheKey)
+    throw new Error(`${skill.id} has no build-cache key: it was not loaded by the skill loader`);
   return skill.cacheKey;
 }

@@ -18,14 +18,18 @@ export interface PackageTask {
 }
 
 /** What the collection stores per package folder: a listed skill's metadata, or why it was left out. */
-export type SkillEntryData = ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
+export type SkillEntryData =
+  ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
 
 /**
  * The whole pipeline for one package — read → parse → render → scan → archive — writing its outputs
  * to the build cache and returning the small record the content store keeps. Runs in a worker thread.
  */
 export async function runPackageTask(task: PackageTask): Promise<SkillEntryData> {
-  const analysis = analyseSource(fsSource(task.dir), task.publisher, task.slug, undefined, { sidecar: readSidecarText(task.dir), date: task.date });
+  const analysis = analyseSource(fsSource(task.dir), task.publisher, task.slug, undefined, {
+    sidecar: readSidecarText(task.dir),
+    date: task.date,
+  });
   if (!analysis.ok) return { state: 'excluded', ...analysis.excluded };
   const skill: SkillRecord = { ...analysis.skill, cacheKey: task.key };
   const rendered = await renderPackage(skill, analysis.snapshot, task.render);

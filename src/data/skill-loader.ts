@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { listingPath } from '../lib/listing.ts';
@@ -32,8 +40,13 @@ function codeVersion(): string {
 /** A cheap fingerprint of a package folder (paths, sizes, mtimes, links, sidecar), of the code and of the options. */
 function fingerprint(dir: string, code: string, extra: string): string {
   const hash = createHash('sha1').update(code).update('\0').update(dir).update('\0').update(extra);
-  const listing = fsSource(dir).list({ skipDir: isJunk, maxEntries: MAX_ENTRIES, maxDepth: MAX_DEPTH });
-  for (const e of listing.entries) hash.update(`${e.path}\0${e.type}\0${e.size}\0${e.mtimeMs}\0${e.mode}\0${e.target ?? ''}\n`);
+  const listing = fsSource(dir).list({
+    skipDir: isJunk,
+    maxEntries: MAX_ENTRIES,
+    maxDepth: MAX_DEPTH,
+  });
+  for (const e of listing.entries)
+    hash.update(`${e.path}\0${e.type}\0${e.size}\0${e.mtimeMs}\0${e.mode}\0${e.target ?? ''}\n`);
   hash.update(listing.truncated ?? '');
   try {
     const sidecar = lstatSync(listingPath(dir));
@@ -46,14 +59,18 @@ function fingerprint(dir: string, code: string, extra: string): string {
 
 /** Why a task failed, as the health page and the log say it. */
 function failureReason(error: unknown): string {
-  if (error instanceof TaskFailure && error.kind !== 'error') return `Skillshelf stopped reading this package: ${error.message}. This is a Skillshelf bug, not a problem with the skill: please report it.`;
+  if (error instanceof TaskFailure && error.kind !== 'error')
+    return `Skillshelf stopped reading this package: ${error.message}. This is a Skillshelf bug, not a problem with the skill: please report it.`;
   const message = error instanceof Error ? error.message : String(error);
   return `Skillshelf could not read this package (internal error: ${message.split('\n')[0]}). This is a Skillshelf bug: please report it.`;
 }
 
 /** The catalogue manifest the search-index hook reads: listed skills and their build-cache keys. */
 export function catalogueManifestPath(root: string): string {
-  return join(cacheRoot(), `catalogue-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.json`);
+  return join(
+    cacheRoot(),
+    `catalogue-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.json`,
+  );
 }
 
 /**
@@ -61,28 +78,61 @@ export function catalogueManifestPath(root: string): string {
  * rendered, scanned and archived once, in a pool of worker threads, into the build cache
  * (src/data/package-cache.ts); pages, downloads and the search index read only that.
  */
-export function skillLoader(options: { root: string; render: RenderOptions; date?: string | undefined }): Loader {
+export function skillLoader(options: {
+  root: string;
+  render: RenderOptions;
+  date?: string | undefined;
+}): Loader {
   let code = '';
   let pool: WorkerPool<PackageTask, SkillEntryData> | undefined;
-  const getPool = (): WorkerPool<PackageTask, SkillEntryData> => (pool ??= new WorkerPool(new URL('./package-worker.ts', import.meta.url)));
+  const getPool = (): WorkerPool<PackageTask, SkillEntryData> =>
+    (pool ??= new WorkerPool(new URL('./package-worker.ts', import.meta.url)));
   const extra = JSON.stringify({ render: options.render, date: options.date });
 
-  const loadOne = async (context: LoaderContext, { publisher, slug, dir, problem }: PackageDir): Promise<void> => {
+  const loadOne = async (
+    context: LoaderContext,
+    { publisher, slug, dir, problem }: PackageDir,
+  ): Promise<void> => {
     const id = `${publisher}/${slug}`;
     if (problem) {
-      const data: SkillEntryData = { state: 'excluded', id, publisher, slug, file: '.', reason: problem, findings: [] };
+      const data: SkillEntryData = {
+        state: 'excluded',
+        id,
+        publisher,
+        slug,
+        file: '.',
+        reason: problem,
+        findings: [],
+      };
       context.store.set({ id, data: data as unknown as Record<string, unknown> });
       return;
     }
     const digest = fingerprint(dir, code, extra);
     const cached = context.store.get(id);
     const cachedData = cached?.data as unknown as SkillEntryData | undefined;
-    if (cached?.digest === digest && (cachedData?.state !== 'listed' || hasPackageOutputs(digest))) return;
+    if (cached?.digest === digest && (cachedData?.state !== 'listed' || hasPackageOutputs(digest)))
+      return;
     let data: SkillEntryData;
     try {
-      data = await getPool().run({ dir, publisher, slug, key: digest, cacheRoot: cacheRoot(), date: options.date, render: options.render });
+      data = await getPool().run({
+        dir,
+        publisher,
+        slug,
+        key: digest,
+        cacheRoot: cacheRoot(),
+        date: options.date,
+        render: options.render,
+      });
     } catch (error) {
-      data = { state: 'excluded', id, publisher, slug, file: '.', reason: failureReason(error), findings: [] };
+      data = {
+        state: 'excluded',
+        id,
+        publisher,
+        slug,
+        file: '.',
+        reason: failureReason(error),
+        findings: [],
+      };
     }
     // The store wants an index-signature record; our typed interfaces are plain JSON data.
     context.store.set({ id, data: data as unknown as Record<string, unknown>, digest });
@@ -112,12 +162,19 @@ export function skillLoader(options: { root: string; render: RenderOptions; date
           continue;
         }
         excluded += 1;
-        context.logger.warn(`content/skills/${data.id}/${data.file}${data.line ? `:${data.line}` : ''} left out: ${data.reason}`);
+        context.logger.warn(
+          `content/skills/${data.id}/${data.file}${data.line ? `:${data.line}` : ''} left out: ${data.reason}`,
+        );
       }
       listed.sort((a, b) => (a.id < b.id ? -1 : 1));
       mkdirSync(cacheRoot(), { recursive: true });
-      writeFileSync(catalogueManifestPath(options.root), JSON.stringify({ root: options.root, skills: listed }));
-      context.logger.info(`${seen.size} skill folders read from ${relative(process.cwd(), options.root) || '.'} in ${Math.round(performance.now() - started)} ms: ${seen.size - excluded} listed, ${excluded} left out (details: /report/ or npm run check)`);
+      writeFileSync(
+        catalogueManifestPath(options.root),
+        JSON.stringify({ root: options.root, skills: listed }),
+      );
+      context.logger.info(
+        `${seen.size} skill folders read from ${relative(process.cwd(), options.root) || '.'} in ${Math.round(performance.now() - started)} ms: ${seen.size - excluded} listed, ${excluded} left out (details: /report/ or npm run check)`,
+      );
 
       // In `astro dev`, re-read just the package whose files changed.
       context.watcher?.add(options.root);
@@ -126,7 +183,9 @@ export function skillLoader(options: { root: string; render: RenderOptions; date
         if (rel[0] === '..' || rel.length < 2) return;
         const publisher = rel[0]!;
         const slug = rel[1]!.replace(/\.listing\.json$/, '');
-        const found = findPackageDirs(options.root).find((d) => d.publisher === publisher && d.slug === slug);
+        const found = findPackageDirs(options.root).find(
+          (d) => d.publisher === publisher && d.slug === slug,
+        );
         if (found) void loadOne(context, found);
         else context.store.delete(`${publisher}/${slug}`);
       });

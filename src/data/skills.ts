@@ -1,6 +1,14 @@
 import { getCollection } from 'astro:content';
 import { assignInstallNames, type InstallNameAssignment } from '../lib/install-endpoints.ts';
-import { buildNow, conflictingPublisherIds, conflictReason, displayName, isSpecName, resolvePublisherNames, trustedDate } from '../lib/publish/identity.ts';
+import {
+  buildNow,
+  conflictingPublisherIds,
+  conflictReason,
+  displayName,
+  isSpecName,
+  resolvePublisherNames,
+  trustedDate,
+} from '../lib/publish/identity.ts';
 import { skillsRoot } from '../lib/site-config.ts';
 import type { ExcludedSkill, SkillRecord } from '../lib/skill-package.ts';
 import { tagLabel } from '../lib/tags.ts';
@@ -48,7 +56,10 @@ let catalogue: Promise<Catalogue> | undefined;
  */
 function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= (async () => {
-    const [entries, profiles] = await Promise.all([getCollection('skills'), getCollection('publishers')]);
+    const [entries, profiles] = await Promise.all([
+      getCollection('skills'),
+      getCollection('publishers'),
+    ]);
     const history = readFirstSeen(process.cwd(), skillsRoot());
     const now = buildNow(process.env, history.headDate);
     const listed: SkillRecord[] = [];
@@ -58,12 +69,23 @@ function loadCatalogue(): Promise<Catalogue> {
       else excluded.push(data);
     }
 
-    const publisherIds = [...new Set(listed.map((s) => s.publisher))].map((id) => ({ id, firstSeen: history.publisherFirstSeen.get(id) }));
+    const publisherIds = [...new Set(listed.map((s) => s.publisher))].map((id) => ({
+      id,
+      firstSeen: history.publisherFirstSeen.get(id),
+    }));
     const conflicts = conflictingPublisherIds(publisherIds);
     const skills: SkillRecord[] = [];
     for (const skill of listed) {
       const earlier = conflicts.get(skill.publisher);
-      if (earlier) excluded.push({ id: skill.id, publisher: skill.publisher, slug: skill.slug, file: '.', reason: conflictReason(earlier), findings: [] });
+      if (earlier)
+        excluded.push({
+          id: skill.id,
+          publisher: skill.publisher,
+          slug: skill.slug,
+          file: '.',
+          reason: conflictReason(earlier),
+          findings: [],
+        });
       else skills.push(applyPolicy(skill, history, now));
     }
     // Collection order is not stable between builds: sort so every page and file is reproducible.
@@ -71,7 +93,11 @@ function loadCatalogue(): Promise<Catalogue> {
     excluded.sort((a, b) => compare(a.id, b.id));
 
     const profileBySlug = new Map(profiles.map((p) => [p.id, p.data]));
-    const names = resolvePublisherNames(publisherIds.filter((p) => !conflicts.has(p.id)).map((p) => ({ ...p, profileName: profileBySlug.get(p.id)?.name })));
+    const names = resolvePublisherNames(
+      publisherIds
+        .filter((p) => !conflicts.has(p.id))
+        .map((p) => ({ ...p, profileName: profileBySlug.get(p.id)?.name })),
+    );
     const publishers = new Map<string, PublisherView>();
     const tagCounts = new Map<string, number>();
     for (const skill of skills) {
@@ -80,28 +106,63 @@ function loadCatalogue(): Promise<Catalogue> {
       else {
         const profile = profileBySlug.get(skill.publisher);
         const name = names.get(skill.publisher);
-        publishers.set(skill.publisher, { slug: skill.publisher, name: name?.name ?? skill.publisher, claimed: name?.claimed ?? false, url: profile?.url, description: profile?.description, skillCount: 1 });
+        publishers.set(skill.publisher, {
+          slug: skill.publisher,
+          name: name?.name ?? skill.publisher,
+          claimed: name?.claimed ?? false,
+          url: profile?.url,
+          description: profile?.description,
+          skillCount: 1,
+        });
       }
       for (const tag of skill.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     }
-    const tags = [...tagCounts].map(([slug, count]) => ({ slug, label: tagLabel(slug), count })).sort((a, b) => b.count - a.count || compare(a.slug, b.slug));
-    const install = assignInstallNames(skills, history.firstSeen, { names: site.installNames, renames: site.renames });
-    return { skills, byId: new Map(skills.map((s) => [s.id, s])), excluded, publishers, tags, install, now, historyProblem: history.reason };
+    const tags = [...tagCounts]
+      .map(([slug, count]) => ({ slug, label: tagLabel(slug), count }))
+      .sort((a, b) => b.count - a.count || compare(a.slug, b.slug));
+    const install = assignInstallNames(skills, history.firstSeen, {
+      names: site.installNames,
+      renames: site.renames,
+    });
+    return {
+      skills,
+      byId: new Map(skills.map((s) => [s.id, s])),
+      excluded,
+      publishers,
+      tags,
+      install,
+      now,
+      historyProblem: history.reason,
+    };
   })();
   return catalogue;
 }
 
 /** A record as the site shows it: display name, dates and featured flag by the operator's rules. */
-function applyPolicy(skill: SkillRecord, history: ReturnType<typeof readFirstSeen>, now: string): SkillRecord {
+function applyPolicy(
+  skill: SkillRecord,
+  history: ReturnType<typeof readFirstSeen>,
+  now: string,
+): SkillRecord {
   const { listing } = skill;
   const gitUpdated = history.lastChangedDate.get(skill.id);
   const gitAdded = history.firstSeenDate.get(skill.id);
   const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
   const updated =
-    day(trustedDate(listing.updated ?? listing.source?.commitDate, skill.publisher, site.trustedPublishers, gitUpdated, now)) ??
+    day(
+      trustedDate(
+        listing.updated ?? listing.source?.commitDate,
+        skill.publisher,
+        site.trustedPublishers,
+        gitUpdated,
+        now,
+      ),
+    ) ??
     // Without history (not a git checkout), the newest file date, never later than now.
     (skill.updated <= now.slice(0, 10) ? skill.updated : now.slice(0, 10));
-  const added = day(trustedDate(listing.added, skill.publisher, site.trustedPublishers, gitAdded, now));
+  const added = day(
+    trustedDate(listing.added, skill.publisher, site.trustedPublishers, gitAdded, now),
+  );
   return {
     ...skill,
     specName: skill.name,
@@ -133,7 +194,9 @@ export async function getSkill(id: string): Promise<SkillRecord | undefined> {
 
 /** Publishers with at least one listed skill, by name. */
 export async function getPublishers(): Promise<PublisherView[]> {
-  return [...(await loadCatalogue()).publishers.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...(await loadCatalogue()).publishers.values()].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
 }
 
 /** One publisher by slug. */
@@ -149,7 +212,9 @@ export async function getTags(): Promise<TagCount[]> {
 /** Skills sorted newest first (ties by id). */
 export async function getRecentlyUpdated(limit: number): Promise<SkillRecord[]> {
   const skills = [...(await getSkills())];
-  return skills.sort((a, b) => compare(b.updated, a.updated) || compare(a.id, b.id)).slice(0, limit);
+  return skills
+    .sort((a, b) => compare(b.updated, a.updated) || compare(a.id, b.id))
+    .slice(0, limit);
 }
 
 /** Featured skills (the operator's `featured` list in site.json), by id. */

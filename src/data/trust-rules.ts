@@ -1,5 +1,10 @@
 import { RULE_DOCS, type RuleDoc } from '../lib/trust/rule-docs.ts';
-import { ALL_RULES, CATEGORY_LABELS, type TrustCategory, type TrustSeverity } from '../lib/trust/rules.ts';
+import {
+  ALL_RULES,
+  CATEGORY_LABELS,
+  type TrustCategory,
+  type TrustSeverity,
+} from '../lib/trust/rules.ts';
 
 /** A trust rule as its page shows it: the rule's facts and its documentation. */
 export interface TrustRuleView extends RuleDoc {
@@ -8,7 +13,11 @@ export interface TrustRuleView extends RuleDoc {
 }
 
 /** Every trust rule, grouped by category in report order. */
-export function getTrustRules(): { category: TrustCategory; label: string; rules: TrustRuleView[] }[] {
+export function getTrustRules(): {
+  category: TrustCategory;
+  label: string;
+  rules: TrustRuleView[];
+}[] {
   return (Object.keys(CATEGORY_LABELS) as TrustCategory[])
     .map((category) => ({
       category,

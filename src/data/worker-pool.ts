@@ -34,7 +34,9 @@ export interface PoolOptions {
 /** The default pool size: one worker per core, overridable with SKILLSHELF_WORKERS. */
 export function defaultPoolSize(): number {
   const configured = Number(process.env['SKILLSHELF_WORKERS']);
-  return Number.isInteger(configured) && configured > 0 ? configured : Math.max(1, availableParallelism());
+  return Number.isInteger(configured) && configured > 0
+    ? configured
+    : Math.max(1, availableParallelism());
 }
 
 /**
@@ -71,7 +73,8 @@ export class WorkerPool<Task, Result> {
   /** Terminates every worker; queued tasks fail. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(new TaskFailure('error', 'the worker pool was closed'));
+    for (const pending of this.queue.splice(0))
+      pending.reject(new TaskFailure('error', 'the worker pool was closed'));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
@@ -81,7 +84,17 @@ export class WorkerPool<Task, Result> {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const pending = this.queue.shift()!;
-      const timer = setTimeout(() => this.fail(slot, new TaskFailure('timeout', `the task ran for over ${Math.round(this.timeoutMs / 1000)} s and was stopped by the watchdog`)), this.timeoutMs);
+      const timer = setTimeout(
+        () =>
+          this.fail(
+            slot,
+            new TaskFailure(
+              'timeout',
+              `the task ran for over ${Math.round(this.timeoutMs / 1000)} s and was stopped by the watchdog`,
+            ),
+          ),
+        this.timeoutMs,
+      );
       slot.busy = { pending: pending as Pending<unknown>, timer };
       slot.worker.ref();
       slot.worker.postMessage({ id: pending.id, task: pending.message });
@@ -89,7 +102,9 @@ export class WorkerPool<Task, Result> {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const worker = new Worker(this.url, {
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+    });
     const slot: Slot = { worker };
     worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
       const busy = slot.busy;
@@ -101,9 +116,12 @@ export class WorkerPool<Task, Result> {
       else busy.pending.resolve(message.result);
       this.dispatch();
     });
-    worker.on('error', (error: Error) => this.fail(slot, new TaskFailure('crash', `the worker crashed: ${error.message}`)));
+    worker.on('error', (error: Error) =>
+      this.fail(slot, new TaskFailure('crash', `the worker crashed: ${error.message}`)),
+    );
     worker.on('exit', (code) => {
-      if (this.slots.includes(slot)) this.fail(slot, new TaskFailure('crash', `the worker exited (code ${code})`));
+      if (this.slots.includes(slot))
+        this.fail(slot, new TaskFailure('crash', `the worker exited (code ${code})`));
     });
     worker.unref();
     this.slots.push(slot);

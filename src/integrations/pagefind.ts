@@ -16,14 +16,23 @@ import { catalogueManifestPath } from '../data/skill-loader.ts';
  *   catalogue's filters, built from the catalogue data (`api/skills.json`), never scraped from pages.
  * Returns the number of pages indexed.
  */
-export async function buildSearchIndex(outDir: string, root: string, warn: (message: string) => void): Promise<number> {
+export async function buildSearchIndex(
+  outDir: string,
+  root: string,
+  warn: (message: string) => void,
+): Promise<number> {
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     const { index: cards, errors: cardErrors } = await createIndex({ forceLanguage: 'en' });
-    if (!index || !cards) throw new Error(`Pagefind could not start: ${[...errors, ...cardErrors].join('; ')}`);
-    const manifest = JSON.parse(readFileSync(catalogueManifestPath(root), 'utf8')) as { skills: { id: string; key: string }[] };
+    if (!index || !cards)
+      throw new Error(`Pagefind could not start: ${[...errors, ...cardErrors].join('; ')}`);
+    const manifest = JSON.parse(readFileSync(catalogueManifestPath(root), 'utf8')) as {
+      skills: { id: string; key: string }[];
+    };
     const keys = new Map(manifest.skills.map((s) => [s.id, s.key]));
-    const api = JSON.parse(readFileSync(join(outDir, 'api', 'skills.json'), 'utf8')) as { skills: ApiSummary[] };
+    const api = JSON.parse(readFileSync(join(outDir, 'api', 'skills.json'), 'utf8')) as {
+      skills: ApiSummary[];
+    };
     let pages = 0;
     for (const summary of api.skills) {
       const url = new URL(summary.url).pathname;
@@ -33,16 +42,23 @@ export async function buildSearchIndex(outDir: string, root: string, warn: (mess
       const html = readFileSync(file, 'utf8');
       const extra = readSearchText(keys.get(summary.id) ?? '');
       const at = html.lastIndexOf('</main>');
-      const content = extra && at !== -1 ? `${html.slice(0, at)}<section data-pagefind-weight="0.5">${extra}</section>${html.slice(at)}` : html;
+      const content =
+        extra && at !== -1
+          ? `${html.slice(0, at)}<section data-pagefind-weight="0.5">${extra}</section>${html.slice(at)}`
+          : html;
       const added = await index.addHTMLFile({ sourcePath, content });
       if (added.errors.length) warn(`${sourcePath}: ${added.errors.join('; ')}`);
       const card = await cards.addCustomRecord(cardRecord(url, summary));
       if (card.errors.length) warn(`${sourcePath} (card): ${card.errors.join('; ')}`);
       pages += 1;
     }
-    for (const [bundle, name] of [[index, 'pagefind'], [cards, 'pagefind-cards']] as const) {
+    for (const [bundle, name] of [
+      [index, 'pagefind'],
+      [cards, 'pagefind-cards'],
+    ] as const) {
       const written = await bundle.writeFiles({ outputPath: join(outDir, name) });
-      if (written.errors.length) throw new Error(`Pagefind could not write ${name}/: ${written.errors.join('; ')}`);
+      if (written.errors.length)
+        throw new Error(`Pagefind could not write ${name}/: ${written.errors.join('; ')}`);
     }
     return pages;
   } catch (cause) {
@@ -60,8 +76,12 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env['SKILLSHELF_SKIP_INDEX'] === '1') return;
         const started = performance.now();
-        const pages = await buildSearchIndex(fileURLToPath(dir), skillsRoot(), (m) => logger.warn(m));
-        logger.info(`Indexed ${pages} skill pages in ${Math.round(performance.now() - started)} ms`);
+        const pages = await buildSearchIndex(fileURLToPath(dir), skillsRoot(), (m) =>
+          logger.warn(m),
+        );
+        logger.info(
+          `Indexed ${pages} skill pages in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

@@ -26,7 +26,11 @@ export interface CardRecord {
   sort: Record<string, string>;
 }
 
-const VERDICT_FILTER = { 'no-concerns': 'no concerns', review: 'review', danger: 'danger' } as const;
+const VERDICT_FILTER = {
+  'no-concerns': 'no concerns',
+  review: 'review',
+  danger: 'danger',
+} as const;
 
 /**
  * A skill's card record for the catalogue filters, built from catalogue data (never read back from

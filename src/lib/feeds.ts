@@ -2,7 +2,8 @@ import { escapeHtml } from './html-entities.ts';
 
 // Characters XML 1.0 forbids anywhere (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates):
 // one in a skill's description would make the whole feed unreadable for everyone.
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for XML and removes the characters XML cannot hold. */
 export function xml(text: string): string {
@@ -18,7 +19,10 @@ export interface FeedItem {
 }
 
 /** Builds an RSS 2.0 document. */
-export function buildRss(channel: { title: string; url: string; description: string }, items: readonly FeedItem[]): string {
+export function buildRss(
+  channel: { title: string; url: string; description: string },
+  items: readonly FeedItem[],
+): string {
   const rfc822 = (iso: string): string => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toUTCString();
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
@@ -37,7 +41,9 @@ ${items.map((item) => `<item><title>${xml(item.title)}</title><link>${xml(item.u
 export const SITEMAP_LIMIT = 50_000;
 
 /** Builds one sitemap file. */
-export function buildSitemap(urls: readonly { loc: string; lastmod?: string | undefined }[]): string {
+export function buildSitemap(
+  urls: readonly { loc: string; lastmod?: string | undefined }[],
+): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.map((u) => `<url><loc>${xml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}

@@ -14,7 +14,9 @@ export function buildFileTree<T extends { path: string }>(files: readonly T[]): 
     const parts = file.path.split('/');
     parts.forEach((part, i) => {
       const path = parts.slice(0, i + 1).join('/');
-      let child = node.children.find((c) => c.name === part && (i === parts.length - 1 ? true : !c.file));
+      let child = node.children.find(
+        (c) => c.name === part && (i === parts.length - 1 ? true : !c.file),
+      );
       if (!child) {
         child = { name: part, path, children: [] };
         node.children.push(child);
@@ -25,7 +27,11 @@ export function buildFileTree<T extends { path: string }>(files: readonly T[]): 
   }
   const sort = (nodes: TreeNode<T>[]): TreeNode<T>[] =>
     nodes
-      .sort((a, b) => Number(Boolean(a.file)) - Number(Boolean(b.file)) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .sort(
+        (a, b) =>
+          Number(Boolean(a.file)) - Number(Boolean(b.file)) ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      )
       .map((n) => ({ ...n, children: sort(n.children) }));
   return sort(root.children);
 }

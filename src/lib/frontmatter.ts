@@ -41,14 +41,29 @@ export function normaliseText(raw: string): { text: string; hadBom: boolean; had
 }
 
 /** Parses SKILL.md text tolerantly: BOM, CRLF and the common unquoted-colon YAML slip are recovered. */
-export function parseSkillFile(raw: string, file = 'SKILL.md'): ParsedSkillFile | UnreadableSkillFile {
+export function parseSkillFile(
+  raw: string,
+  file = 'SKILL.md',
+): ParsedSkillFile | UnreadableSkillFile {
   const { text, hadBom, hadCrlf } = normaliseText(raw);
   const findings: Finding[] = [];
   if (hadBom) {
-    findings.push({ rule: 'byte-order-mark', severity: 'info', file, line: 1, message: 'The file starts with a byte-order mark; it was ignored, but some tools choke on it.' });
+    findings.push({
+      rule: 'byte-order-mark',
+      severity: 'info',
+      file,
+      line: 1,
+      message:
+        'The file starts with a byte-order mark; it was ignored, but some tools choke on it.',
+    });
   }
   if (hadCrlf) {
-    findings.push({ rule: 'crlf-line-endings', severity: 'info', file, message: 'The file uses Windows (CRLF) line endings; they were read as plain line breaks.' });
+    findings.push({
+      rule: 'crlf-line-endings',
+      severity: 'info',
+      file,
+      message: 'The file uses Windows (CRLF) line endings; they were read as plain line breaks.',
+    });
   }
   if (text.trim() === '') return { error: 'The file is empty.', findings };
 
@@ -57,18 +72,31 @@ export function parseSkillFile(raw: string, file = 'SKILL.md'): ParsedSkillFile 
   let open = 0;
   while (open < lines.length && lines[open]!.trim() === '') open += 1;
   if (!OPEN.test(lines[open] ?? '')) {
-    return { error: 'No YAML frontmatter: the file must start with a line of three dashes (---).', line: open + 1, findings };
+    return {
+      error: 'No YAML frontmatter: the file must start with a line of three dashes (---).',
+      line: open + 1,
+      findings,
+    };
   }
   let close = open + 1;
   while (close < lines.length && !CLOSE.test(lines[close]!)) close += 1;
   if (close >= lines.length) {
-    return { error: 'The frontmatter is never closed: add a line of three dashes (---) after the last key.', line: open + 1, findings };
+    return {
+      error:
+        'The frontmatter is never closed: add a line of three dashes (---) after the last key.',
+      line: open + 1,
+      findings,
+    };
   }
 
   const yamlLines = lines.slice(open + 1, close);
   const yamlBytes = yamlLines.reduce((sum, line) => sum + line.length + 1, 0);
   if (yamlBytes > MAX_FRONTMATTER_CHARS) {
-    return { error: `The frontmatter is ${yamlBytes.toLocaleString('en-US')} characters long, over the ${MAX_FRONTMATTER_CHARS.toLocaleString('en-US')} a skill's metadata may take (agents load it for every installed skill).`, line: open + 1, findings };
+    return {
+      error: `The frontmatter is ${yamlBytes.toLocaleString('en-US')} characters long, over the ${MAX_FRONTMATTER_CHARS.toLocaleString('en-US')} a skill's metadata may take (agents load it for every installed skill).`,
+      line: open + 1,
+      findings,
+    };
   }
   const firstYamlLine = open + 2;
   let parsed = parseYaml(yamlLines.join('\n'));
@@ -77,7 +105,12 @@ export function parseSkillFile(raw: string, file = 'SKILL.md'): ParsedSkillFile 
     const retry = repaired.changed ? parseYaml(repaired.lines.join('\n')) : parsed;
     const line = firstYamlLine + parsed.errorLine - 1;
     if (retry.errorLine !== undefined) {
-      return { error: `Invalid YAML in the frontmatter: ${parsed.message}`, line, column: parsed.errorColumn, findings };
+      return {
+        error: `Invalid YAML in the frontmatter: ${parsed.message}`,
+        line,
+        column: parsed.errorColumn,
+        findings,
+      };
     }
     findings.push({
       rule: 'yaml-recovered',
@@ -90,7 +123,8 @@ export function parseSkillFile(raw: string, file = 'SKILL.md'): ParsedSkillFile 
   }
 
   const keyLines: Record<string, number> = {};
-  for (const [key, line] of Object.entries(parsed.keyLines)) keyLines[key] = firstYamlLine + line - 1;
+  for (const [key, line] of Object.entries(parsed.keyLines))
+    keyLines[key] = firstYamlLine + line - 1;
   return {
     data: parsed.data,
     keyLines,
@@ -110,21 +144,40 @@ interface YamlResult {
   message?: string;
 }
 
-const NON_STRING_PLAIN = /^(?:[-+]?\d[\d_]*(?:\.\d+)?(?:e[-+]?\d+)?|true|false|yes|no|on|off|null|~|\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:Z|[-+]\d{2}:?\d{2})?)?)$/i;
+const NON_STRING_PLAIN =
+  /^(?:[-+]?\d[\d_]*(?:\.\d+)?(?:e[-+]?\d+)?|true|false|yes|no|on|off|null|~|\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:Z|[-+]\d{2}:?\d{2})?)?)$/i;
 
 function parseYaml(source: string): YamlResult {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, schema: 'failsafe' });
+  const doc: Document = parseDocument(source, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    schema: 'failsafe',
+  });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    return { data: {}, keyLines: {}, plainNonStrings: new Set(), errorLine: pos.line, errorColumn: pos.col, message: error.message.split('\n')[0] ?? 'parse error' };
+    return {
+      data: {},
+      keyLines: {},
+      plainNonStrings: new Set(),
+      errorLine: pos.line,
+      errorColumn: pos.col,
+      message: error.message.split('\n')[0] ?? 'parse error',
+    };
   }
   const keyLines: Record<string, number> = {};
   const plainNonStrings = new Set<string>();
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {
-    return { data: {}, keyLines, plainNonStrings, errorLine: 1, message: 'the frontmatter is not a map of keys to values' };
+    return {
+      data: {},
+      keyLines,
+      plainNonStrings,
+      errorLine: 1,
+      message: 'the frontmatter is not a map of keys to values',
+    };
   }
   for (const item of contents?.items ?? []) {
     if (!isScalar(item.key)) continue;
@@ -137,7 +190,13 @@ function parseYaml(source: string): YamlResult {
     data = (doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {}) as Record<string, unknown>;
   } catch (error) {
     // yaml throws when aliases expand past maxAliasCount (an exponential "billion laughs" document).
-    return { data: {}, keyLines: {}, plainNonStrings: new Set(), errorLine: 1, message: `the YAML could not be expanded (${(error as Error).message.split('\n')[0]}); at most ${MAX_YAML_ALIASES} alias uses are read` };
+    return {
+      data: {},
+      keyLines: {},
+      plainNonStrings: new Set(),
+      errorLine: 1,
+      message: `the YAML could not be expanded (${(error as Error).message.split('\n')[0]}); at most ${MAX_YAML_ALIASES} alias uses are read`,
+    };
   }
   return { data, keyLines, plainNonStrings };
 }
@@ -146,19 +205,26 @@ function parseYaml(source: string): YamlResult {
 function collectPlainNonStrings(key: string, value: unknown, out: Set<string>): void {
   if (isScalar(value)) {
     const raw: unknown = value.source ?? value.value;
-    const source = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '';
+    const source =
+      typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+        ? String(raw)
+        : '';
     if (value.type === 'PLAIN' && (source === '' || NON_STRING_PLAIN.test(source))) out.add(key);
     return;
   }
   if (isMap(value)) {
     for (const item of value.items) {
-      if (isScalar(item.key)) collectPlainNonStrings(`${key}.${String(item.key.value)}`, item.value, out);
+      if (isScalar(item.key))
+        collectPlainNonStrings(`${key}.${String(item.key.value)}`, item.value, out);
     }
   }
 }
 
 /** Quotes `key: value` lines whose unquoted value holds `: `, the most common broken YAML in SKILL.md files. */
-export function quotePlainValuesWithColons(lines: readonly string[]): { lines: string[]; changed: boolean } {
+export function quotePlainValuesWithColons(lines: readonly string[]): {
+  lines: string[];
+  changed: boolean;
+} {
   let changed = false;
   const out = lines.map((line) => {
     const match = /^(\s*[\w.-]+:[ \t]+)(\S.*)?$/.exec(line);
@@ -174,6 +240,8 @@ export function quotePlainValuesWithColons(lines: readonly string[]): { lines: s
 }
 
 /** True when the parse failed and the skill cannot be listed. */
-export function isUnreadable(result: ParsedSkillFile | UnreadableSkillFile): result is UnreadableSkillFile {
+export function isUnreadable(
+  result: ParsedSkillFile | UnreadableSkillFile,
+): result is UnreadableSkillFile {
   return 'error' in result;
 }

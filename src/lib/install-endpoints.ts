@@ -9,12 +9,20 @@ import { trimChars } from './shared/text.ts';
 export const DISCOVERY_SCHEMA = 'https://schemas.agentskills.io/discovery/0.2.0/schema.json';
 
 /** Marketplace names Claude Code reserves; a marketplace may not use them. */
-const RESERVED_MARKETPLACE = [/^agent-skills$/, /^anthropic(?:-|$)/, /^claude-code(?:-|$)/, /^claude-plugins(?:-|$)/, /^claude$/];
+const RESERVED_MARKETPLACE = [
+  /^agent-skills$/,
+  /^anthropic(?:-|$)/,
+  /^claude-code(?:-|$)/,
+  /^claude-plugins(?:-|$)/,
+  /^claude$/,
+];
 
 /** Why a marketplace name cannot be used, or `undefined` when it can. */
 export function marketplaceNameProblem(name: string): string | undefined {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return `The marketplace name "${name}" must be kebab-case (lowercase letters, digits, hyphens).`;
-  if (RESERVED_MARKETPLACE.some((pattern) => pattern.test(name))) return `The marketplace name "${name}" is reserved by Claude Code; choose another in content/site.json.`;
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name))
+    return `The marketplace name "${name}" must be kebab-case (lowercase letters, digits, hyphens).`;
+  if (RESERVED_MARKETPLACE.some((pattern) => pattern.test(name)))
+    return `The marketplace name "${name}" is reserved by Claude Code; choose another in content/site.json.`;
   return undefined;
 }
 
@@ -49,7 +57,14 @@ function isPluginName(name: string): boolean {
 
 /** Lower-case kebab: accents dropped, every run of other characters one hyphen, none at the ends. */
 function kebab(text: string): string {
-  return trimChars(text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-');
+  return trimChars(
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-'),
+    '-',
+  );
 }
 
 /** `name` as a plugin name of at most 64 characters; cut ones (or all, with `hashLength`) end in `-<sha256(id) prefix>`. */
@@ -67,8 +82,14 @@ function fitName(name: string, id: string, hashLength = 0): string {
  * wins, unknown after all known, ties as in compareFirstSeen()), never by ids' sort order or case:
  * the operator's pins first, then each skill's own name, else `<publisher>-<name>`, else a hash.
  */
-export function assignInstallNames(skills: readonly InstallNameInput[], firstSeen: ReadonlyMap<string, number>, operator: InstallNameSettings = {}): InstallNameAssignment {
-  const order = sortByFirstSeen(skills.map((skill) => ({ ...skill, firstSeen: firstSeen.get(skill.id) })));
+export function assignInstallNames(
+  skills: readonly InstallNameInput[],
+  firstSeen: ReadonlyMap<string, number>,
+  operator: InstallNameSettings = {},
+): InstallNameAssignment {
+  const order = sortByFirstSeen(
+    skills.map((skill) => ({ ...skill, firstSeen: firstSeen.get(skill.id) })),
+  );
   const owner = new Map<string, string>(); // install name → skill id
   const names = new Map<string, string>();
   const problems: string[] = [];
@@ -81,13 +102,20 @@ export function assignInstallNames(skills: readonly InstallNameInput[], firstSee
   const pins = operator.names ?? {};
   const ids = new Set(skills.map((s) => s.id));
   for (const id of Object.keys(pins).sort(compareCodePoints)) {
-    if (!ids.has(id)) problems.push(`installNames: there is no skill "${id}"; the entry was ignored.`);
+    if (!ids.has(id))
+      problems.push(`installNames: there is no skill "${id}"; the entry was ignored.`);
   }
   for (const skill of order) {
     const pinned = Object.hasOwn(pins, skill.id) ? pins[skill.id] : undefined;
     if (pinned === undefined) continue;
-    if (!isPluginName(pinned)) problems.push(`installNames: "${pinned}" for ${skill.id} is not a valid plugin name (kebab-case, at most 64 characters); it was ignored.`);
-    else if (owner.has(pinned)) problems.push(`installNames: "${pinned}" is pinned for both ${owner.get(pinned)} and ${skill.id}; ${skill.id} was named automatically.`);
+    if (!isPluginName(pinned))
+      problems.push(
+        `installNames: "${pinned}" for ${skill.id} is not a valid plugin name (kebab-case, at most 64 characters); it was ignored.`,
+      );
+    else if (owner.has(pinned))
+      problems.push(
+        `installNames: "${pinned}" is pinned for both ${owner.get(pinned)} and ${skill.id}; ${skill.id} was named automatically.`,
+      );
     else give(skill.id, pinned);
   }
 
@@ -102,12 +130,15 @@ export function assignInstallNames(skills: readonly InstallNameInput[], firstSee
     if (!firstSeen.has(skill.id) && !firstSeen.has(holder)) {
       // Without history the order is only the ids' order, which a newcomer can game: say so. (A
       // skill with history before one without is the rule: the other is not even committed.)
-      problems.push(`install name "${own}" went to ${holder} rather than ${skill.id} by id order, not history (neither is in the git history); pin it with installNames in site.json.`);
+      problems.push(
+        `install name "${own}" went to ${holder} rather than ${skill.id} by id order, not history (neither is in the git history); pin it with installNames in site.json.`,
+      );
     }
     let name = fitName(`${skill.publisher}-${own}`, skill.id);
     // Still taken (by a skill literally called "<publisher>-<name>", or an earlier cut): add the id's
     // hash, longer until unique; sha256 prefixes of distinct ids differ well before 64 characters.
-    for (let length = 6; owner.has(name) && length <= 64; length += 2) name = fitName(`${skill.publisher}-${own}`, skill.id, length);
+    for (let length = 6; owner.has(name) && length <= 64; length += 2)
+      name = fitName(`${skill.publisher}-${own}`, skill.id, length);
     give(skill.id, name);
   }
 
@@ -116,9 +147,15 @@ export function assignInstallNames(skills: readonly InstallNameInput[], firstSee
   const live = new Set(names.values());
   for (const from of Object.keys(wanted).sort(compareCodePoints)) {
     const to = wanted[from]!;
-    if (!isPluginName(from) || !isPluginName(to)) problems.push(`renames: "${from}" → "${to}" must map a plugin name to a plugin name (kebab-case, at most 64 characters); it was ignored.`);
+    if (!isPluginName(from) || !isPluginName(to))
+      problems.push(
+        `renames: "${from}" → "${to}" must map a plugin name to a plugin name (kebab-case, at most 64 characters); it was ignored.`,
+      );
     else if (from === to) problems.push(`renames: "${from}" is renamed to itself; it was ignored.`);
-    else if (live.has(from)) problems.push(`renames: "${from}" is still the install name of ${owner.get(from)}; the rename was ignored.`);
+    else if (live.has(from))
+      problems.push(
+        `renames: "${from}" is still the install name of ${owner.get(from)}; the rename was ignored.`,
+      );
     else renames[from] = to;
   }
   for (const [from, to] of Object.entries(renames)) {
@@ -129,7 +166,10 @@ export function assignInstallNames(skills: readonly InstallNameInput[], firstSee
       seen.add(end);
       end = renames[end]!;
     }
-    if (!live.has(end)) problems.push(`renames: "${from}" → "${to}" leads to no skill's install name${seen.has(end) ? ' (it loops)' : ''}.`);
+    if (!live.has(end))
+      problems.push(
+        `renames: "${from}" → "${to}" leads to no skill's install name${seen.has(end) ? ' (it loops)' : ''}.`,
+      );
   }
   // In the callers' order, whatever order the names were decided in.
   return { names: new Map(skills.map((s) => [s.id, names.get(s.id)!])), renames, problems };
@@ -141,7 +181,11 @@ export function installNames(skills: readonly InstallNameInput[]): Map<string, s
 }
 
 /** `/.well-known/agent-skills/index.json`: every skill as an archive with SKILL.md at its root, pinned by digest. */
-export function buildDiscoveryIndex(skills: readonly SkillRecord[], origin: string, names: ReadonlyMap<string, string> = installNames(skills)): object {
+export function buildDiscoveryIndex(
+  skills: readonly SkillRecord[],
+  origin: string,
+  names: ReadonlyMap<string, string> = installNames(skills),
+): object {
   return {
     $schema: DISCOVERY_SCHEMA,
     skills: skills.map((skill) => ({
@@ -180,7 +224,8 @@ export function buildMarketplace(
       homepage: new URL(skillUrl(skill.publisher, skill.slug), origin).href,
       source: {
         source: 'archive',
-        url: new URL(archiveUrl(skill.publisher, skill.slug, skill.archiveName, 'plugin'), origin).href,
+        url: new URL(archiveUrl(skill.publisher, skill.slug, skill.archiveName, 'plugin'), origin)
+          .href,
         sha256: skill.archives.plugin.sha256,
       },
     })),
@@ -216,7 +261,16 @@ export function apiSummary(skill: SkillRecord, publisherName: string, origin: st
     scripts: skill.files.some((f) => f.path.startsWith('scripts/')),
     claudeAi: isClaudeAiReady(skill.findings),
     manifest: skill.manifest,
-    trust: { verdict: skill.trust.verdict, coverage: skill.trust.coverage, checked: skill.trust.checked, tokens: { metadata: skill.trust.cost.metadata, body: skill.trust.cost.body, references: skill.trust.cost.references.reduce((n, r) => n + r.tokens, 0) } },
+    trust: {
+      verdict: skill.trust.verdict,
+      coverage: skill.trust.coverage,
+      checked: skill.trust.checked,
+      tokens: {
+        metadata: skill.trust.cost.metadata,
+        body: skill.trust.cost.body,
+        references: skill.trust.cost.references.reduce((n, r) => n + r.tokens, 0),
+      },
+    },
   };
 }
 

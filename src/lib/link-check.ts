@@ -25,7 +25,11 @@ function resolvesInBuild(root: string, pathname: string): boolean {
 }
 
 /** Checks every internal href/src of every page of a built site; returns the broken ones and how many were checked. */
-export function findBrokenLinks(root: string): { pages: number; checked: number; broken: string[] } {
+export function findBrokenLinks(root: string): {
+  pages: number;
+  checked: number;
+  broken: string[];
+} {
   const pages = htmlFiles(root);
   const broken = new Set<string>();
   let checked = 0;
@@ -33,7 +37,9 @@ export function findBrokenLinks(root: string): { pages: number; checked: number;
     const rel = relative(root, page).split(sep).join('/');
     const pageUrl = new URL(`/${rel.replace(/index\.html$/, '')}`, 'http://site.test');
     // Only attributes of real tags count: text such as `<img src="x">` inside <code> is escaped and has no tag.
-    const attributes = [...readFileSync(page, 'utf8').matchAll(/<[a-zA-Z][^<>]*>/g)].flatMap((tag) => [...tag[0].matchAll(/\s(?:href|src)="([^"]*)"/g)]);
+    const attributes = [...readFileSync(page, 'utf8').matchAll(/<[a-zA-Z][^<>]*>/g)].flatMap(
+      (tag) => [...tag[0].matchAll(/\s(?:href|src)="([^"]*)"/g)],
+    );
     for (const match of attributes) {
       const raw = match[1]!.replace(/&amp;/g, '&');
       if (!raw || raw.startsWith('#') || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;

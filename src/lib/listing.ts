@@ -35,7 +35,10 @@ const MAX_SIDECAR_BYTES = 64 * 1024;
 export function readSidecarText(packageDir: string): string | undefined {
   let fd: number;
   try {
-    fd = openSync(listingPath(packageDir), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = openSync(
+      listingPath(packageDir),
+      constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+    );
   } catch {
     return undefined;
   }
@@ -65,24 +68,47 @@ export function safeWebUrl(value: string | undefined): string | undefined {
 }
 
 /** Parses sidecar text; `file` names it in findings. Unknown or malformed fields are reported and ignored. */
-export function parseListing(json: string | undefined, file: string): { listing: Listing; findings: Finding[] } {
+export function parseListing(
+  json: string | undefined,
+  file: string,
+): { listing: Listing; findings: Finding[] } {
   if (json === undefined) return { listing: { featured: false }, findings: [] };
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    return { listing: { featured: false }, findings: [{ rule: 'listing-invalid', severity: 'warning', file, message: `The listing sidecar is not valid JSON (${(error as Error).message}); it was ignored.` }] };
+    return {
+      listing: { featured: false },
+      findings: [
+        {
+          rule: 'listing-invalid',
+          severity: 'warning',
+          file,
+          message: `The listing sidecar is not valid JSON (${(error as Error).message}); it was ignored.`,
+        },
+      ],
+    };
   }
   const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const findings: Finding[] = [];
   const date = (key: string, value: unknown): string | undefined => {
     if (value === undefined) return undefined;
-    if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))) return value;
-    findings.push({ rule: 'listing-invalid', severity: 'warning', file, message: `"${key}" in the listing sidecar must be a date like 2026-05-01; it was ignored.` });
+    if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)))
+      return value;
+    findings.push({
+      rule: 'listing-invalid',
+      severity: 'warning',
+      file,
+      message: `"${key}" in the listing sidecar must be a date like 2026-05-01; it was ignored.`,
+    });
     return undefined;
   };
-  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-  const source = data['source'] && typeof data['source'] === 'object' ? (data['source'] as Record<string, unknown>) : undefined;
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  const source =
+    data['source'] && typeof data['source'] === 'object'
+      ? (data['source'] as Record<string, unknown>)
+      : undefined;
   return {
     listing: {
       featured: data['featured'] === true,
@@ -101,8 +127,19 @@ export function parseListing(json: string | undefined, file: string): { listing:
   };
 }
 
-function repositoryUrl(value: string | undefined, findings: Finding[], file: string): string | undefined {
+function repositoryUrl(
+  value: string | undefined,
+  findings: Finding[],
+  file: string,
+): string | undefined {
   const url = safeWebUrl(value);
-  if (value && !url) findings.push({ rule: 'listing-invalid', severity: 'warning', file, message: '"source.repository" in the listing sidecar must be an http(s) address; it was ignored.' });
+  if (value && !url)
+    findings.push({
+      rule: 'listing-invalid',
+      severity: 'warning',
+      file,
+      message:
+        '"source.repository" in the listing sidecar must be an http(s) address; it was ignored.',
+    });
   return url;
 }

@@ -4,7 +4,14 @@ import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownParser, Token } from 'markdown-it';
 import { getHighlighter, highlightSync, loadLanguages, normaliseLanguage } from './highlight.ts';
 import { escapeHtml } from './html-entities.ts';
-import { AUTHOR_ID_PREFIX, ALLOWED_HTML_TAGS, MAX_HTML_DEPTH, sanitize, type RemoteImages, type UrlRewriter } from './sanitize.ts';
+import {
+  AUTHOR_ID_PREFIX,
+  ALLOWED_HTML_TAGS,
+  MAX_HTML_DEPTH,
+  sanitize,
+  type RemoteImages,
+  type UrlRewriter,
+} from './sanitize.ts';
 
 /** A heading of a rendered document, for its table of contents. */
 export interface Heading {
@@ -30,7 +37,12 @@ export interface RenderOptions {
 // Each level costs a pass over the rest of the nested text; twice this depth must stay under MAX_HTML_DEPTH.
 export const MAX_MARKDOWN_NESTING = 50;
 
-const md = new MarkdownIt({ html: true, linkify: true, typographer: false, maxNesting: MAX_MARKDOWN_NESTING });
+const md = new MarkdownIt({
+  html: true,
+  linkify: true,
+  typographer: false,
+  maxNesting: MAX_MARKDOWN_NESTING,
+});
 keepDeepBlocks(md);
 const TokenClass = new md.core.State('', md, {}).Token;
 const allowedTags = new Set<string>(ALLOWED_HTML_TAGS);
@@ -39,20 +51,39 @@ const SLOT_OPEN = '\uE000';
 const SLOT_CLOSE = '\uE001';
 const ANY_SLOT_CHAR = /[\uE000\uE001]/g;
 /** Ids the page layout uses itself; document headings never take them. */
-const RESERVED_IDS = ['main', 'content', 'top', 'search', 'toc', 'files', 'findings', 'frontmatter', 'install', 'trust'];
+const RESERVED_IDS = [
+  'main',
+  'content',
+  'top',
+  'search',
+  'toc',
+  'files',
+  'findings',
+  'frontmatter',
+  'install',
+  'trust',
+];
 /** The site's line anchors (`#L12`); compared case-insensitively, as quirks-mode browsers match fragments. */
 const LINE_ANCHOR = /^l\d+$/i;
 
 // Markdown alone (blocks plus inline spans) must stay well under the sanitiser limit, or every page with raw HTML would fall back to text.
-if (2 * MAX_MARKDOWN_NESTING + 8 > MAX_HTML_DEPTH) throw new Error('MAX_MARKDOWN_NESTING is too large for MAX_HTML_DEPTH');
+if (2 * MAX_MARKDOWN_NESTING + 8 > MAX_HTML_DEPTH)
+  throw new Error('MAX_MARKDOWN_NESTING is too large for MAX_HTML_DEPTH');
 
 /** Renders third-party Markdown: Shiki-highlighted code, heading ids, resolved links, and inert HTML. */
-export async function renderMarkdown(source: string, resolver: UrlRewriter, options: RenderOptions = {}): Promise<RenderedMarkdown> {
+export async function renderMarkdown(
+  source: string,
+  resolver: UrlRewriter,
+  options: RenderOptions = {},
+): Promise<RenderedMarkdown> {
   // A secret the document cannot contain: it would have to hold its own hash. Same input, same output.
   const nonce = createHash('sha256').update(source).digest('hex').slice(0, 32);
   const tokens = md.parse(markPseudoTags(source, nonce), {});
   const hl = await getHighlighter();
-  await loadLanguages(hl, tokens.filter((t) => t.type === 'fence').map((t) => normaliseLanguage(t.info)));
+  await loadLanguages(
+    hl,
+    tokens.filter((t) => t.type === 'fence').map((t) => normaliseLanguage(t.info)),
+  );
 
   const ours = new WeakSet<Token>();
   const headings = assignHeadingIds(tokens, `${nonce}:`, (index) => slotText(nonce, `#${index}`));
@@ -94,7 +125,8 @@ export function keepDeepBlocks(parser: MarkdownParser): void {
     state.line = endLine;
     return true;
   });
-  parser.renderer.rules['deep_text'] = (tokens, idx) => `<p>${parser.utils.escapeHtml(tokens[idx]!.content)}</p>\n`;
+  parser.renderer.rules['deep_text'] = (tokens, idx) =>
+    `<p>${parser.utils.escapeHtml(tokens[idx]!.content)}</p>\n`;
 }
 
 function slotText(nonce: string, payload: string): string {
@@ -134,12 +166,17 @@ export function markPseudoTags(source: string, nonce = ''): string {
 
 /** Puts marked tags back as written where they ended up inside code (a fence `markPseudoTags` did not see). */
 function unmarkPseudoTags(code: string, nonce: string): string {
-  return code.replace(new RegExp(`${SLOT_OPEN}${nonce}(\\/?[A-Za-z][\\w:-]*)${SLOT_CLOSE}`, 'g'), '<$1>');
+  return code.replace(
+    new RegExp(`${SLOT_OPEN}${nonce}(\\/?[A-Za-z][\\w:-]*)${SLOT_CLOSE}`, 'g'),
+    '<$1>',
+  );
 }
 
 /** Real HTML elements that are not allowed stay raw so the sanitiser escapes them whole (e.g. `<script>`). */
 function isHtmlElementName(name: string): boolean {
-  return /^(?:script|style|iframe|frame|frameset|object|embed|form|input|button|select|textarea|option|link|meta|base|svg|math|html|head|body|title|template|slot|video|audio|source|track|canvas|noscript|applet|dialog|section|article|aside|nav|header|footer|main)$/i.test(name);
+  return /^(?:script|style|iframe|frame|frameset|object|embed|form|input|button|select|textarea|option|link|meta|base|svg|math|html|head|body|title|template|slot|video|audio|source|track|canvas|noscript|applet|dialog|section|article|aside|nav|header|footer|main)$/i.test(
+    name,
+  );
 }
 
 /** A slugger that hands out GitHub's ids, but never one the page uses itself. */
@@ -149,7 +186,8 @@ function headingSlugger(): (text: string) => string {
   return (text) => {
     const base = slug(text);
     // Author ids live under `user-content-`; a heading that would land there gets its own prefix instead.
-    const wanted = base === '' ? 'section' : base.startsWith(AUTHOR_ID_PREFIX) ? `section-${base}` : base;
+    const wanted =
+      base === '' ? 'section' : base.startsWith(AUTHOR_ID_PREFIX) ? `section-${base}` : base;
     let id = slugger.slug(wanted);
     // The next call returns `l6-1`, which is no line anchor.
     if (LINE_ANCHOR.test(id)) id = slugger.slug(wanted);
@@ -158,7 +196,11 @@ function headingSlugger(): (text: string) => string {
 }
 
 /** Gives each heading a unique id (prefixed so the sanitiser knows it as ours), demotes it a level and adds its anchor slot. */
-function assignHeadingIds(tokens: Token[], idPrefix: string, anchorSlot: (index: number) => string): Heading[] {
+function assignHeadingIds(
+  tokens: Token[],
+  idPrefix: string,
+  anchorSlot: (index: number) => string,
+): Heading[] {
   const nextId = headingSlugger();
   const headings: Heading[] = [];
   let demotedTag: string | undefined;
@@ -213,7 +255,8 @@ function markTaskLists(tokens: Token[], ours: WeakSet<Token>): void {
 function rawHtmlAsText(tokens: Token[], ours: WeakSet<Token>): void {
   for (const token of tokens) {
     if (token.type === 'html_block' && !ours.has(token)) token.type = 'text';
-    for (const child of token.children ?? []) if (child.type === 'html_inline' && !ours.has(child)) child.type = 'text';
+    for (const child of token.children ?? [])
+      if (child.type === 'html_inline' && !ours.has(child)) child.type = 'text';
   }
 }
 
@@ -221,9 +264,16 @@ function rawHtmlAsText(tokens: Token[], ours: WeakSet<Token>): void {
  * Fills the slots of sanitised HTML: code blocks, pseudo-tag labels and heading anchors. Slot characters
  * inside a tag (an attribute value) are never filled but become U+FFFD, as does any slot without the nonce.
  */
-function fillSlots(html: string, nonce: string, blocks: readonly string[], headings: readonly Heading[]): string {
+function fillSlots(
+  html: string,
+  nonce: string,
+  blocks: readonly string[],
+  headings: readonly Heading[],
+): string {
   // The sanitiser's output: `<` only ever opens a tag, and neither `<` nor `>` appears inside one.
-  const inert = html.replace(/<[^<>\uE000\uE001]*[\uE000\uE001][^<>]*>/g, (tag) => tag.replace(ANY_SLOT_CHAR, '\uFFFD'));
+  const inert = html.replace(/<[^<>\uE000\uE001]*[\uE000\uE001][^<>]*>/g, (tag) =>
+    tag.replace(ANY_SLOT_CHAR, '\uFFFD'),
+  );
   const slot = new RegExp(
     `<p>${SLOT_OPEN}${nonce}=(\\d+)${SLOT_CLOSE}</p>|${SLOT_OPEN}${nonce}(?:(\\/?[A-Za-z][\\w:-]*)|#(\\d+)|=(\\d+))${SLOT_CLOSE}|[${SLOT_OPEN}${SLOT_CLOSE}]`,
     'g',

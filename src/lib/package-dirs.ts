@@ -23,7 +23,10 @@ export function findPackageDirs(root: string): PackageDir[] {
     const publisherDir = join(root, publisher);
     const kind = entryKind(publisherDir);
     if (kind === 'other') continue;
-    const publisherProblem = kind === 'link' ? 'The publisher folder is a symbolic link; links are never followed, so nothing from elsewhere is published.' : folderNameProblem(publisher, 'publisher');
+    const publisherProblem =
+      kind === 'link'
+        ? 'The publisher folder is a symbolic link; links are never followed, so nothing from elsewhere is published.'
+        : folderNameProblem(publisher, 'publisher');
     if (kind === 'link') {
       out.push({ publisher, slug: '*', dir: publisherDir, problem: publisherProblem });
       continue;
@@ -32,7 +35,11 @@ export function findPackageDirs(root: string): PackageDir[] {
       const dir = join(publisherDir, slug);
       const skillKind = entryKind(dir);
       if (skillKind === 'other') continue;
-      const problem = publisherProblem ?? (skillKind === 'link' ? 'The skill folder is a symbolic link; links are never followed, so nothing from elsewhere is published.' : folderNameProblem(slug, 'skill'));
+      const problem =
+        publisherProblem ??
+        (skillKind === 'link'
+          ? 'The skill folder is a symbolic link; links are never followed, so nothing from elsewhere is published.'
+          : folderNameProblem(slug, 'skill'));
       out.push({ publisher, slug, dir, ...(problem ? { problem } : {}) });
     }
   }

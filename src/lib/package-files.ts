@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Finding } from './findings.ts';
 import { classifyBytes } from './skill/classify.ts';
 import { fsSource } from './skill/fs-source.ts';
-import { DEFAULT_LIMITS, isJunk, MAX_DEPTH, MAX_ENTRIES, selectFiles, type PackageLimits } from './skill/select.ts';
+import {
+  DEFAULT_LIMITS,
+  isJunk,
+  MAX_DEPTH,
+  MAX_ENTRIES,
+  selectFiles,
+  type PackageLimits,
+} from './skill/select.ts';
 
 export { DEFAULT_LIMITS, isJunk, type PackageLimits };
 export { formatBytes } from './format.ts';
@@ -43,14 +50,34 @@ export function listPackageFiles(
   root: string,
   limits: PackageLimits = DEFAULT_LIMITS,
   exclude: readonly string[] = [],
-): { files: PackageFile[]; findings: Finding[]; problem?: { file: string; reason: string } | undefined } {
-  const listing = fsSource(root).list({ skipDir: isJunk, maxEntries: MAX_ENTRIES, maxDepth: MAX_DEPTH });
-  if (listing.truncated) return { files: [], findings: [], problem: { file: '.', reason: `The package cannot be read: ${listing.truncated}.` } };
+): {
+  files: PackageFile[];
+  findings: Finding[];
+  problem?: { file: string; reason: string } | undefined;
+} {
+  const listing = fsSource(root).list({
+    skipDir: isJunk,
+    maxEntries: MAX_ENTRIES,
+    maxDepth: MAX_DEPTH,
+  });
+  if (listing.truncated)
+    return {
+      files: [],
+      findings: [],
+      problem: { file: '.', reason: `The package cannot be read: ${listing.truncated}.` },
+    };
   const selection = selectFiles(listing.entries, limits, exclude);
-  if (!selection.ok) return { files: [], findings: [], problem: { file: selection.file, reason: selection.reason } };
+  if (!selection.ok)
+    return { files: [], findings: [], problem: { file: selection.file, reason: selection.reason } };
   const files = selection.files.map((file) => {
     const source = join(root, file.readPath);
-    return { path: file.path, size: file.size, kind: classifyFile(source, file.path), executable: file.executable, source };
+    return {
+      path: file.path,
+      size: file.size,
+      kind: classifyFile(source, file.path),
+      executable: file.executable,
+      source,
+    };
   });
   return { files, findings: selection.findings };
 }

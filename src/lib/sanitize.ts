@@ -3,10 +3,62 @@ import { escapeHtml } from './html-entities.ts';
 
 /** HTML elements third-party Markdown may keep; everything else is shown as escaped text. */
 export const ALLOWED_HTML_TAGS = [
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'a', 'img', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code',
-  'em', 'strong', 'b', 'i', 'u', 'del', 's', 'ins', 'mark', 'small', 'sub', 'sup', 'kbd', 'abbr', 'q', 'cite', 'var',
-  'samp', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'details', 'summary',
-  'figure', 'figcaption', 'span', 'div', 'label', 'input', 'picture', 'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'a',
+  'img',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  'del',
+  's',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'kbd',
+  'abbr',
+  'q',
+  'cite',
+  'var',
+  'samp',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'details',
+  'summary',
+  'figure',
+  'figcaption',
+  'span',
+  'div',
+  'label',
+  'input',
+  'picture',
+  'center',
 ] as const;
 
 /** How remote images render: a click-to-load button (no request until clicked), a plain link, or an `<img>` loaded with the page. */
@@ -74,7 +126,12 @@ function webUrl(url: string): ContentUrl {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { kind: 'unsafe' };
   // The author's spelling is kept only when every browser reads it alike; `https:/\evil` or `https:evil` are written out canonically.
   const plain = /^https?:\/\/[^\\/]/i.test(url) && !url.includes('\\');
-  return { kind: 'web', href: plain ? url : parsed.href, host: parsed.host, secure: parsed.protocol === 'https:' };
+  return {
+    kind: 'web',
+    href: plain ? url : parsed.href,
+    host: parsed.host,
+    secure: parsed.protocol === 'https:',
+  };
 }
 
 /** Per-call state the transforms share with the passes after sanitising. */
@@ -93,14 +150,38 @@ const BASE_OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'recursiveEscape',
   allowedAttributes: {
     a: ['href', 'title', 'id', 'name', 'rel', 'data-missing'],
-    img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding', 'data-src', 'data-alt', 'data-host'],
-    h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
-    th: ['align', 'style', 'colspan', 'rowspan'], td: ['align', 'style', 'colspan', 'rowspan'],
-    ol: ['start', 'reversed'], li: ['value'], code: ['class'], abbr: ['title'],
-    input: ['type', 'checked', 'disabled'], details: ['open'],
+    img: [
+      'src',
+      'alt',
+      'title',
+      'width',
+      'height',
+      'loading',
+      'decoding',
+      'data-src',
+      'data-alt',
+      'data-host',
+    ],
+    h1: ['id'],
+    h2: ['id'],
+    h3: ['id'],
+    h4: ['id'],
+    h5: ['id'],
+    h6: ['id'],
+    th: ['align', 'style', 'colspan', 'rowspan'],
+    td: ['align', 'style', 'colspan', 'rowspan'],
+    ol: ['start', 'reversed'],
+    li: ['value'],
+    code: ['class'],
+    abbr: ['title'],
+    input: ['type', 'checked', 'disabled'],
+    details: ['open'],
   },
   allowedClasses: { code: ['language-*'] },
-  allowedStyles: { th: { 'text-align': [/^(?:left|right|center)$/] }, td: { 'text-align': [/^(?:left|right|center)$/] } },
+  allowedStyles: {
+    th: { 'text-align': [/^(?:left|right|center)$/] },
+    td: { 'text-align': [/^(?:left|right|center)$/] },
+  },
   // A second line of defence: the transforms below have already decided every URL.
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https', 'data'] },
@@ -108,7 +189,11 @@ const BASE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
 };
 
-function optionsFor(urls: UrlRewriter, options: SanitizeOptions, state: State): sanitizeHtml.IOptions {
+function optionsFor(
+  urls: UrlRewriter,
+  options: SanitizeOptions,
+  state: State,
+): sanitizeHtml.IOptions {
   const remoteImages = options.remoteImages ?? 'click';
   const prefix = options.generatedIdPrefix;
 
@@ -124,7 +209,10 @@ function optionsFor(urls: UrlRewriter, options: SanitizeOptions, state: State): 
     return { id: AUTHOR_ID_PREFIX + written };
   };
 
-  const heading: sanitizeHtml.Transformer = (tagName, attribs) => ({ tagName, attribs: ownId(attribs['id'], true) });
+  const heading: sanitizeHtml.Transformer = (tagName, attribs) => ({
+    tagName,
+    attribs: ownId(attribs['id'], true),
+  });
 
   return {
     ...BASE_OPTIONS,
@@ -139,7 +227,12 @@ function optionsFor(urls: UrlRewriter, options: SanitizeOptions, state: State): 
       if (name === 'a') state.linkDepth = Math.max(0, state.linkDepth - 1);
     },
     transformTags: {
-      h1: heading, h2: heading, h3: heading, h4: heading, h5: heading, h6: heading,
+      h1: heading,
+      h2: heading,
+      h3: heading,
+      h4: heading,
+      h5: heading,
+      h6: heading,
       a: (tagName, attribs) => {
         const extra: Record<string, string> = {
           ...(attribs['title'] ? { title: attribs['title'] } : {}),
@@ -150,58 +243,88 @@ function optionsFor(urls: UrlRewriter, options: SanitizeOptions, state: State): 
         const written = attribs['href'];
         if (written === undefined) return { tagName, attribs: extra };
         const target = linkTarget(written, urls);
-        if (target.kind === 'missing') return { tagName, attribs: { 'data-missing': '', ...extra, title: target.title } };
-        return { tagName, attribs: { href: target.href, ...(target.external ? { rel: EXTERNAL_REL } : {}), ...extra } };
+        if (target.kind === 'missing')
+          return { tagName, attribs: { 'data-missing': '', ...extra, title: target.title } };
+        return {
+          tagName,
+          attribs: {
+            href: target.href,
+            ...(target.external ? { rel: EXTERNAL_REL } : {}),
+            ...extra,
+          },
+        };
       },
       // Only inert, disabled checkboxes survive (GFM task lists); any other input becomes one too.
       input: (tagName, attribs) => ({
         tagName,
-        attribs: { type: 'checkbox', disabled: '', ...(attribs['checked'] !== undefined ? { checked: '' } : {}) },
+        attribs: {
+          type: 'checkbox',
+          disabled: '',
+          ...(attribs['checked'] !== undefined ? { checked: '' } : {}),
+        },
       }),
       img: (tagName, attribs) => {
         const rest: Record<string, string> = {};
-        for (const name of ['alt', 'title', 'width', 'height']) if (attribs[name] !== undefined) rest[name] = attribs[name];
+        for (const name of ['alt', 'title', 'width', 'height'])
+          if (attribs[name] !== undefined) rest[name] = attribs[name];
         const alt = attribs['alt'] ?? '';
         const url = classifyUrl(attribs['src'] ?? '');
-        const shown = (src: string): sanitizeHtml.Tag => ({ tagName, attribs: { src, ...rest, loading: 'lazy', decoding: 'async' } });
+        const shown = (src: string): sanitizeHtml.Tag => ({
+          tagName,
+          attribs: { src, ...rest, loading: 'lazy', decoding: 'async' },
+        });
         const inert: sanitizeHtml.Tag = { tagName, attribs: { ...rest, loading: 'lazy' } };
         if (url.kind === 'data') return IMAGE_DATA.test(url.href) ? shown(url.href) : inert;
         if (url.kind === 'relative') {
           const resolved = urls.image(url.href);
           const checked = resolved === undefined ? undefined : classifyUrl(resolved);
           if (checked?.kind === 'relative' || checked?.kind === 'web') return shown(checked.href);
-          return checked?.kind === 'data' && IMAGE_DATA.test(checked.href) ? shown(checked.href) : inert;
+          return checked?.kind === 'data' && IMAGE_DATA.test(checked.href)
+            ? shown(checked.href)
+            : inert;
         }
         if (url.kind !== 'web') return inert;
         if (url.secure && remoteImages === 'load') return shown(url.href);
         const label = `Image${alt ? `: ${alt}` : ''} (${url.host})`;
         // Inside a link a second link or a button would be invalid: the image is named in the link's text instead.
         if (state.linkDepth > 0) return { tagName: 'span', attribs: {}, text: label };
-        if (url.secure && remoteImages === 'click') return { tagName, attribs: { 'data-src': url.href, 'data-alt': alt, 'data-host': url.host } };
+        if (url.secure && remoteImages === 'click')
+          return {
+            tagName,
+            attribs: { 'data-src': url.href, 'data-alt': alt, 'data-host': url.host },
+          };
         return { tagName: 'a', attribs: { href: url.href, rel: EXTERNAL_REL }, text: label };
       },
     },
   };
 }
 
-type LinkTarget = { kind: 'link'; href: string; external: boolean } | { kind: 'missing'; title: string };
+type LinkTarget =
+  { kind: 'link'; href: string; external: boolean } | { kind: 'missing'; title: string };
 
 function linkTarget(written: string, urls: UrlRewriter): LinkTarget {
   const url = classifyUrl(written);
   if (url.kind === 'web') return { kind: 'link', href: url.href, external: true };
-  if (url.kind === 'mailto' || url.kind === 'fragment') return { kind: 'link', href: url.href, external: false };
-  if (url.kind !== 'relative') return { kind: 'missing', title: 'Link removed: only https, http and mailto links are kept' };
+  if (url.kind === 'mailto' || url.kind === 'fragment')
+    return { kind: 'link', href: url.href, external: false };
+  if (url.kind !== 'relative')
+    return { kind: 'missing', title: 'Link removed: only https, http and mailto links are kept' };
   const resolved = urls.link(url.href);
   if (resolved === undefined) return { kind: 'missing', title: `Not in this package: ${written}` };
   // The rewriter's answer is checked like the author's: a careless rewriter cannot hand back a script URL.
   const checked = classifyUrl(resolved);
   if (checked.kind === 'web') return { kind: 'link', href: checked.href, external: true };
-  if (checked.kind === 'mailto' || checked.kind === 'fragment' || checked.kind === 'relative') return { kind: 'link', href: checked.href, external: false };
+  if (checked.kind === 'mailto' || checked.kind === 'fragment' || checked.kind === 'relative')
+    return { kind: 'link', href: checked.href, external: false };
   return { kind: 'missing', title: 'Link removed: only https, http and mailto links are kept' };
 }
 
 const unescapeAttribute = (value: string): string =>
-  value.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name as 'amp' | 'lt' | 'gt' | 'quot']);
+  value.replace(
+    /&(amp|lt|gt|quot);/g,
+    (_, name: string) =>
+      ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name as 'amp' | 'lt' | 'gt' | 'quot'],
+  );
 
 function decodeFragment(fragment: string): string {
   try {
@@ -213,7 +336,12 @@ function decodeFragment(fragment: string): string {
 
 /** Runs the allow-list, then the passes that need the whole document: author fragment links and click-to-load images. */
 function sanitizeOnce(html: string, urls: UrlRewriter, options: SanitizeOptions): string {
-  const state: State = { authorTargets: new Set(), generatedIds: new Set(), depth: 0, linkDepth: 0 };
+  const state: State = {
+    authorTargets: new Set(),
+    generatedIds: new Set(),
+    depth: 0,
+    linkDepth: 0,
+  };
   let out = sanitizeHtml(html, optionsFor(urls, options, state));
   // The output is the sanitiser's own serialisation: `<` only opens tags and attribute values never hold `"`, `<` or `>`.
   if (state.authorTargets.size > 0) {

@@ -11,7 +11,11 @@ export const FACETS = [
 export type FacetKey = (typeof FACETS)[number]['key'];
 
 /** Sort orders offered on the catalogue and search pages. */
-export const SORTS = { relevance: 'Best match', name: 'Name', updated: 'Recently updated' } as const;
+export const SORTS = {
+  relevance: 'Best match',
+  name: 'Name',
+  updated: 'Recently updated',
+} as const;
 export type SortKey = keyof typeof SORTS;
 
 /** A search as it lives in the URL: `?q=…&tag=a&tag=b&publisher=…&sort=updated`. */
@@ -22,26 +26,42 @@ export interface SearchState {
 }
 
 /** Reads a search state from URL parameters; unknown sorts fall back to the default. */
-export function parseSearchState(params: URLSearchParams, defaultSort: SortKey = 'relevance'): SearchState {
-  const filters = Object.fromEntries(FACETS.map((f) => [f.key, [...new Set(params.getAll(f.param).filter(Boolean))]])) as Record<FacetKey, string[]>;
+export function parseSearchState(
+  params: URLSearchParams,
+  defaultSort: SortKey = 'relevance',
+): SearchState {
+  const filters = Object.fromEntries(
+    FACETS.map((f) => [f.key, [...new Set(params.getAll(f.param).filter(Boolean))]]),
+  ) as Record<FacetKey, string[]>;
   const sort = params.get('sort');
-  return { query: (params.get('q') ?? '').trim(), filters, sort: sort && sort in SORTS ? (sort as SortKey) : defaultSort };
+  return {
+    query: (params.get('q') ?? '').trim(),
+    filters,
+    sort: sort && sort in SORTS ? (sort as SortKey) : defaultSort,
+  };
 }
 
 /** Writes a search state as URL parameters, omitting empty parts and the default sort. */
-export function serialiseSearchState(state: SearchState, defaultSort: SortKey = 'relevance'): string {
+export function serialiseSearchState(
+  state: SearchState,
+  defaultSort: SortKey = 'relevance',
+): string {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
-  for (const facet of FACETS) for (const value of state.filters[facet.key]) params.append(facet.param, value);
+  for (const facet of FACETS)
+    for (const value of state.filters[facet.key]) params.append(facet.param, value);
   if (state.sort !== defaultSort) params.set('sort', state.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** Pagefind's filter object: several values of one facet must all match (AND). */
-export function toPagefindFilters(filters: Record<FacetKey, string[]>): Record<string, { all: string[] }> {
+export function toPagefindFilters(
+  filters: Record<FacetKey, string[]>,
+): Record<string, { all: string[] }> {
   const out: Record<string, { all: string[] }> = {};
-  for (const [key, values] of Object.entries(filters)) if (values.length) out[key] = { all: values };
+  for (const [key, values] of Object.entries(filters))
+    if (values.length) out[key] = { all: values };
   return out;
 }
 

@@ -14,11 +14,17 @@ export function referenceText(packageDir: string): string {
   let length = 0;
   const walk = (dir: string, depth: number): void => {
     if (depth > 4 || length > MAX_CHARS) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path, depth + 1);
-      else if (entry.isFile() && /\.(?:md|markdown|txt)$/i.test(entry.name) && !(depth === 0 && /^skill\.md$/i.test(entry.name))) {
+      else if (
+        entry.isFile() &&
+        /\.(?:md|markdown|txt)$/i.test(entry.name) &&
+        !(depth === 0 && /^skill\.md$/i.test(entry.name))
+      ) {
         const text = markdownToText(readFileSync(path, 'utf8')).slice(0, MAX_CHARS - length);
         length += text.length;
         parts.push(`<p>${escapeHtml(text)}</p>`);
@@ -30,7 +36,12 @@ export function referenceText(packageDir: string): string {
 }
 
 // Parsing (not regexes) keeps this linear on unclosed brackets; nesting is capped as in the renderer.
-const textParser = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: MAX_MARKDOWN_NESTING });
+const textParser = new MarkdownIt({
+  html: true,
+  linkify: false,
+  typographer: false,
+  maxNesting: MAX_MARKDOWN_NESTING,
+});
 keepDeepBlocks(textParser);
 
 /** Markdown-to-text for the search index: keeps the words of prose, link text, image alt text and code, drops syntax and HTML tags. */
@@ -40,16 +51,23 @@ export function markdownToText(markdown: string): string {
   const parts: string[] = [];
   for (const token of textParser.parse(body, {})) {
     if (token.type === 'inline') parts.push((token.children ?? []).map(inlineText).join(''));
-    else if (token.type === 'fence' || token.type === 'code_block' || token.type === 'deep_text') parts.push(token.content);
-    else if (token.type === 'html_block') parts.push(withoutTags(token.content).replace(/[*_#>`|]/g, ' '));
+    else if (token.type === 'fence' || token.type === 'code_block' || token.type === 'deep_text')
+      parts.push(token.content);
+    else if (token.type === 'html_block')
+      parts.push(withoutTags(token.content).replace(/[*_#>`|]/g, ' '));
   }
   // Only runs and non-space whitespace are replaced: rewriting every single space made large files slow.
-  return parts.join(' ').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return parts
+    .join(' ')
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    .trim();
 }
 
 function inlineText(token: Token): string {
-  if (token.type === 'text' || token.type === 'code_inline' || token.type === 'image') return token.content;
-  if (token.type === 'softbreak' || token.type === 'hardbreak' || token.type === 'html_inline') return ' ';
+  if (token.type === 'text' || token.type === 'code_inline' || token.type === 'image')
+    return token.content;
+  if (token.type === 'softbreak' || token.type === 'hardbreak' || token.type === 'html_inline')
+    return ' ';
   return '';
 }
 

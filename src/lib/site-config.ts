@@ -65,15 +65,29 @@ export function isLocalPreview(): boolean {
 export function readSiteConfig(cwd = process.cwd()): SiteConfig {
   let file: Partial<SiteConfig> = {};
   try {
-    file = JSON.parse(readFileSync(resolve(contentRoot(cwd), 'site.json'), 'utf8')) as Partial<SiteConfig>;
+    file = JSON.parse(
+      readFileSync(resolve(contentRoot(cwd), 'site.json'), 'utf8'),
+    ) as Partial<SiteConfig>;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`content/site.json: ${(error as Error).message}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`content/site.json: ${(error as Error).message}`, { cause: error });
   }
-  const url = (process.env['SKILLSHELF_SITE_URL'] ?? (isLocalPreview() ? LOCAL_PREVIEW_URL : undefined) ?? file.url ?? DEFAULTS.url).replace(/\/$/, '');
-  const strings = (value: unknown, fallback: string[]): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback);
+  const url = (
+    process.env['SKILLSHELF_SITE_URL'] ??
+    (isLocalPreview() ? LOCAL_PREVIEW_URL : undefined) ??
+    file.url ??
+    DEFAULTS.url
+  ).replace(/\/$/, '');
+  const strings = (value: unknown, fallback: string[]): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback;
   const map = (value: unknown): Record<string, string> =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
-  const remoteImages = file.remoteImages === 'link' || file.remoteImages === 'load' ? file.remoteImages : 'click';
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
+        )
+      : {};
+  const remoteImages =
+    file.remoteImages === 'link' || file.remoteImages === 'load' ? file.remoteImages : 'click';
   const epoch = Number(process.env['SOURCE_DATE_EPOCH']);
   return {
     ...DEFAULTS,
@@ -86,7 +100,10 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
     installNames: map(file.installNames),
     renames: map(file.renames),
     importHosts: strings(file.importHosts, DEFAULTS.importHosts),
-    buildDate: Number.isFinite(epoch) && process.env['SOURCE_DATE_EPOCH'] ? new Date(epoch * 1000).toISOString().slice(0, 10) : undefined,
+    buildDate:
+      Number.isFinite(epoch) && process.env['SOURCE_DATE_EPOCH']
+        ? new Date(epoch * 1000).toISOString().slice(0, 10)
+        : undefined,
   };
 }
 
@@ -95,6 +112,7 @@ export function publishProblem(config: SiteConfig): string | undefined {
   if (config.url === PLACEHOLDER_URL) {
     return `content/site.json still has the placeholder url ${PLACEHOLDER_URL}: install endpoints (index.json, marketplace.json) would point nowhere. Set "url" to your site's address (or SKILLSHELF_SITE_URL), or build a local preview with SKILLSHELF_LOCAL_PREVIEW=1 (npm start does).`;
   }
-  if (!/^https?:\/\/[^/\s]+$/.test(config.url)) return `The site url "${config.url}" must be an origin such as https://skills.example.com.`;
+  if (!/^https?:\/\/[^/\s]+$/.test(config.url))
+    return `The site url "${config.url}" must be an origin such as https://skills.example.com.`;
   return undefined;
 }

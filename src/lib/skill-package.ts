@@ -83,19 +83,33 @@ export interface ExcludedSkill {
   findings: Finding[];
 }
 
-export type SkillReadResult = { ok: true; skill: SkillRecord } | { ok: false; excluded: ExcludedSkill };
+export type SkillReadResult =
+  { ok: true; skill: SkillRecord } | { ok: false; excluded: ExcludedSkill };
 
 /** Finds the skill file among a package's paths: `SKILL.md`, else a root file named so in another case. */
 export function findSkillFile(paths: readonly string[]): string | undefined {
-  return paths.includes('SKILL.md') ? 'SKILL.md' : paths.find((p) => !p.includes('/') && p.toLowerCase() === 'skill.md');
+  return paths.includes('SKILL.md')
+    ? 'SKILL.md'
+    : paths.find((p) => !p.includes('/') && p.toLowerCase() === 'skill.md');
 }
 
 /** What analysing a package yields: the record, and the archives built from the same bytes. */
-export type PackageAnalysis = { ok: true; skill: SkillRecord; zips: Record<ZipLayout, BuiltZip>; snapshot: PackageSnapshot } | { ok: false; excluded: ExcludedSkill };
+export type PackageAnalysis =
+  | { ok: true; skill: SkillRecord; zips: Record<ZipLayout, BuiltZip>; snapshot: PackageSnapshot }
+  | { ok: false; excluded: ExcludedSkill };
 
 /** Reads, checks and summarises one package folder `content/skills/<publisher>/<slug>/` (see analysePackage). */
-export function readSkillPackage(dir: string, publisher: string, slug: string, limits: PackageLimits = DEFAULT_LIMITS, options: AnalysisOptions = {}): SkillReadResult {
-  const result = analyseSource(fsSource(dir), publisher, slug, limits, { sidecar: readSidecarText(dir), ...options });
+export function readSkillPackage(
+  dir: string,
+  publisher: string,
+  slug: string,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  options: AnalysisOptions = {},
+): SkillReadResult {
+  const result = analyseSource(fsSource(dir), publisher, slug, limits, {
+    sidecar: readSidecarText(dir),
+    ...options,
+  });
   return result.ok ? { ok: true, skill: result.skill } : result;
 }
 
@@ -108,10 +122,26 @@ export interface AnalysisOptions {
 }
 
 /** Reads a package through its source and analyses it. */
-export function analyseSource(source: FileSource, publisher: string, slug: string, limits: PackageLimits = DEFAULT_LIMITS, options: AnalysisOptions = {}): PackageAnalysis {
+export function analyseSource(
+  source: FileSource,
+  publisher: string,
+  slug: string,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  options: AnalysisOptions = {},
+): PackageAnalysis {
   const snapshot = readSnapshot(source, limits);
   if (!snapshot.ok) {
-    return { ok: false, excluded: { id: `${publisher}/${slug}`, publisher, slug, file: snapshot.file, reason: snapshot.reason, findings: [] } };
+    return {
+      ok: false,
+      excluded: {
+        id: `${publisher}/${slug}`,
+        publisher,
+        slug,
+        file: snapshot.file,
+        reason: snapshot.reason,
+        findings: [],
+      },
+    };
   }
   return analysePackage(snapshot.snapshot, publisher, slug, options);
 }
@@ -121,7 +151,12 @@ export function analyseSource(source: FileSource, publisher: string, slug: strin
  * context cost, and the three archives — all from the snapshot's bytes, so what the page lists, what
  * the scan read and what the archives ship are the same files.
  */
-export function analysePackage(snapshot: PackageSnapshot, publisher: string, slug: string, options: AnalysisOptions = {}): PackageAnalysis {
+export function analysePackage(
+  snapshot: PackageSnapshot,
+  publisher: string,
+  slug: string,
+  options: AnalysisOptions = {},
+): PackageAnalysis {
   const id = `${publisher}/${slug}`;
   const { files } = snapshot;
   const paths = files.map((f) => f.path);
@@ -138,9 +173,16 @@ export function analysePackage(snapshot: PackageSnapshot, publisher: string, slu
       'symlink-dangling': `${skillFile} is a symbolic link to a file that does not exist.`,
       'symlink-escape': `${skillFile} is a symbolic link to a file outside the package; links are never followed out of a package.`,
     };
-    return exclude(why[left.rule] ?? `${skillFile} is not published: ${left.message}`, snapshot.findings);
+    return exclude(
+      why[left.rule] ?? `${skillFile} is not published: ${left.message}`,
+      snapshot.findings,
+    );
   }
-  if (skill.size > MAX_SKILL_FILE_BYTES) return exclude(`${skillFile} is ${formatBytes(skill.size)}, over the ${formatBytes(MAX_SKILL_FILE_BYTES)} a skill file may have.`, []);
+  if (skill.size > MAX_SKILL_FILE_BYTES)
+    return exclude(
+      `${skillFile} is ${formatBytes(skill.size)}, over the ${formatBytes(MAX_SKILL_FILE_BYTES)} a skill file may have.`,
+      [],
+    );
 
   const parsed = parseSkillFile(decodeText(skill.bytes).text, skillFile);
   if (isUnreadable(parsed)) return exclude(parsed.error, parsed.findings, parsed.line);
@@ -150,12 +192,25 @@ export function analysePackage(snapshot: PackageSnapshot, publisher: string, slu
   const fileSet = new Set(paths);
   const listing = parseListing(options.sidecar, `../${slug}.listing.json`);
   const { frontmatter } = checked;
-  const archiveName = NAME_PATTERN.test(frontmatter.name) && frontmatter.name.length <= 64 ? frontmatter.name : slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'skill';
+  const archiveName =
+    NAME_PATTERN.test(frontmatter.name) && frontmatter.name.length <= 64
+      ? frontmatter.name
+      : slug
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'skill';
   const license = frontmatter.license ?? listing.listing.license;
   const version = textOf(parsed.data['version']) ?? frontmatter.metadata['version'];
   const manifest = pluginManifest(archiveName, frontmatter.description, version, license);
-  const zips = Object.fromEntries((['folder', 'root', 'plugin'] as const).map((layout) => [layout, buildSkillZip(files, layout, archiveName, manifest)])) as Record<ZipLayout, BuiltZip>;
-  const archives = Object.fromEntries(Object.entries(zips).map(([layout, zip]) => [layout, { size: zip.size, sha256: zip.sha256 }])) as SkillRecord['archives'];
+  const zips = Object.fromEntries(
+    (['folder', 'root', 'plugin'] as const).map((layout) => [
+      layout,
+      buildSkillZip(files, layout, archiveName, manifest),
+    ]),
+  ) as Record<ZipLayout, BuiltZip>;
+  const archives = Object.fromEntries(
+    Object.entries(zips).map(([layout, zip]) => [layout, { size: zip.size, sha256: zip.sha256 }]),
+  ) as SkillRecord['archives'];
 
   const texts: TextFile[] = [];
   const derived: TextFile[] = [];
@@ -170,7 +225,12 @@ export function analysePackage(snapshot: PackageSnapshot, publisher: string, slu
     }
     const scannable = scannableTexts(file.path, file.bytes);
     derived.push(...scannable.texts);
-    if (!scannable.complete) coverageNotes.push(...(scannable.notes.length ? scannable.notes : [`${file.path} could not be scanned completely.`]));
+    if (!scannable.complete)
+      coverageNotes.push(
+        ...(scannable.notes.length
+          ? scannable.notes
+          : [`${file.path} could not be scanned completely.`]),
+      );
   }
   const manifestDigest = packageManifestDigest(files);
   const trust = analyseTrust({
@@ -184,14 +244,26 @@ export function analysePackage(snapshot: PackageSnapshot, publisher: string, slu
     coverageNotes,
     checked: { manifest: manifestDigest, date: options.date ?? isoDay(snapshot.newestMtimeMs) },
   });
-  const { tags, inferred } = resolveTags(parsed.data, frontmatter.metadata, frontmatter.name, frontmatter.description, parsed.body);
+  const { tags, inferred } = resolveTags(
+    parsed.data,
+    frontmatter.metadata,
+    frontmatter.name,
+    frontmatter.description,
+    parsed.body,
+  );
   const findings = [
     ...checked.findings,
     ...snapshot.findings,
     ...listing.findings,
     ...checkLicenseFile(frontmatter.license, fileSet, skillFile, parsed.keyLines['license']),
     ...findBrokenLinks(parsed.body, parsed.bodyStartLine, skillFile, fileSet),
-    ...lossy.map((file): Finding => ({ rule: 'not-utf8', severity: 'warning', file, message: 'This text file is not valid UTF-8: the site shows the undecodable bytes as �, but the download has them as they are.' })),
+    ...lossy.map((file): Finding => ({
+      rule: 'not-utf8',
+      severity: 'warning',
+      file,
+      message:
+        'This text file is not valid UTF-8: the site shows the undecodable bytes as �, but the download has them as they are.',
+    })),
   ];
   const lossySet = new Set(lossy);
 
@@ -215,7 +287,14 @@ export function analysePackage(snapshot: PackageSnapshot, publisher: string, slu
       extraKeys: JSON.parse(JSON.stringify(frontmatter.extraKeys)) as Record<string, unknown>,
       tags,
       tagsInferred: inferred,
-      files: files.map(({ path, size, kind, executable, sha256 }) => ({ path, size, kind, executable, sha256, ...(lossySet.has(path) ? { lossy: true } : {}) })),
+      files: files.map(({ path, size, kind, executable, sha256 }) => ({
+        path,
+        size,
+        kind,
+        executable,
+        sha256,
+        ...(lossySet.has(path) ? { lossy: true } : {}),
+      })),
       manifest: manifestDigest,
       totalBytes: files.reduce((sum, f) => sum + f.size, 0),
       bodyLines: countLines(parsed.body),
@@ -231,15 +310,28 @@ export function analysePackage(snapshot: PackageSnapshot, publisher: string, slu
 }
 
 /** "When to use" text: the skill's own `when_to_use`, else the description from its "Use when…" clause. */
-export function whenToUse(data: Record<string, unknown>, metadata: Record<string, string>, description: string): string {
-  const explicit = textOf(data['when_to_use']) ?? textOf(data['when-to-use']) ?? metadata['when_to_use'];
+export function whenToUse(
+  data: Record<string, unknown>,
+  metadata: Record<string, string>,
+  description: string,
+): string {
+  const explicit =
+    textOf(data['when_to_use']) ?? textOf(data['when-to-use']) ?? metadata['when_to_use'];
   if (explicit) return explicit;
-  const match = /\b(?:use (?:this skill |this |it )?(?:when|for|whenever|if)|trigger(?:s|ed)? when)\b[\s\S]*/i.exec(description);
+  const match =
+    /\b(?:use (?:this skill |this |it )?(?:when|for|whenever|if)|trigger(?:s|ed)? when)\b[\s\S]*/i.exec(
+      description,
+    );
   return match ? match[0].charAt(0).toUpperCase() + match[0].slice(1) : description;
 }
 
 /** The plugin.json written into plugin-layout archives, from the skill's own frontmatter. */
-export function pluginManifest(name: string, description: string, version?: string, license?: string): PluginManifest {
+export function pluginManifest(
+  name: string,
+  description: string,
+  version?: string,
+  license?: string,
+): PluginManifest {
   return {
     name,
     description,
@@ -254,35 +346,65 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function checkLicenseFile(license: string | undefined, files: Set<string>, skillFile: string, line?: number): Finding[] {
+function checkLicenseFile(
+  license: string | undefined,
+  files: Set<string>,
+  skillFile: string,
+  line?: number,
+): Finding[] {
   if (!license) return [];
   const named = /(?:^|\s)([\w.-]+\.(?:txt|md))\b/i.exec(license)?.[1];
   if (!named || files.has(named)) return [];
-  return [{ rule: 'license-file-missing', severity: 'warning', file: skillFile, line, message: `The licence refers to ${named}, which is not in the package.` }];
+  return [
+    {
+      rule: 'license-file-missing',
+      severity: 'warning',
+      file: skillFile,
+      line,
+      message: `The licence refers to ${named}, which is not in the package.`,
+    },
+  ];
 }
 
 const linkParser = new MarkdownIt({ html: false, linkify: false });
 
 /** Relative links and images in the body that point at no file of the package. */
-export function findBrokenLinks(body: string, bodyStartLine: number, file: string, files: ReadonlySet<string>): Finding[] {
+export function findBrokenLinks(
+  body: string,
+  bodyStartLine: number,
+  file: string,
+  files: ReadonlySet<string>,
+): Finding[] {
   const findings: Finding[] = [];
   const tokens = linkParser.parse(body, {});
   const bodyLines = body.split('\n');
   // Inline tokens only know their paragraph's first line: find the line that holds the link target.
   const lineOf = (target: string, map: [number, number] | null): number | undefined => {
     if (!map) return undefined;
-    for (let i = map[0]; i < map[1]; i += 1) if (bodyLines[i]?.includes(target)) return bodyStartLine + i;
+    for (let i = map[0]; i < map[1]; i += 1)
+      if (bodyLines[i]?.includes(target)) return bodyStartLine + i;
     return bodyStartLine + map[0];
   };
   for (const token of tokens) {
     if (token.type !== 'inline') continue;
     for (const child of token.children ?? []) {
-      const attr = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
+      const attr =
+        child.type === 'link_open'
+          ? child.attrGet('href')
+          : child.type === 'image'
+            ? child.attrGet('src')
+            : null;
       if (attr === null || attr === '') continue;
       const target = String(attr);
       const link = resolvePackageLink(file, target, files);
       if (link.type === 'missing') {
-        findings.push({ rule: 'broken-link', severity: 'warning', file, line: lineOf(target, token.map), message: `The link to "${link.path}" points at no file in the package.` });
+        findings.push({
+          rule: 'broken-link',
+          severity: 'warning',
+          file,
+          line: lineOf(target, token.map),
+          message: `The link to "${link.path}" points at no file in the package.`,
+        });
       }
     }
   }

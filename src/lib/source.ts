@@ -5,7 +5,8 @@ import { trimChars } from './shared/text.ts';
 export function sourceUrl(source: ListingSource | undefined): string | undefined {
   if (!source?.repository) return undefined;
   const repo = trimChars(source.repository.replace(/\.git$/, ''), '/', 'end');
-  if (!/^https:\/\/(?:github\.com|gitlab\.com|codeberg\.org)\//.test(repo) || !source.path) return repo;
+  if (!/^https:\/\/(?:github\.com|gitlab\.com|codeberg\.org)\//.test(repo) || !source.path)
+    return repo;
   return `${repo}/tree/${source.commit ?? 'HEAD'}/${source.path.split('/').map(encodeURIComponent).join('/')}`;
 }
 

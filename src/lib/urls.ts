@@ -35,7 +35,12 @@ export function publisherUrl(publisher: string): string {
 const ARCHIVE_SUFFIX = { folder: '', root: '-flat', plugin: '-plugin' } as const;
 
 /** The download of one archive layout of a skill (see src/lib/zip.ts for the layouts). */
-export function archiveUrl(publisher: string, slug: string, archiveName: string, layout: 'folder' | 'root' | 'plugin'): string {
+export function archiveUrl(
+  publisher: string,
+  slug: string,
+  archiveName: string,
+  layout: 'folder' | 'root' | 'plugin',
+): string {
   return `${skillUrl(publisher, slug)}download/${archiveFileName(archiveName, layout)}`;
 }
 

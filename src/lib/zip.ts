@@ -38,21 +38,42 @@ export interface ZipInput {
 }
 
 /** Builds a reproducible ZIP of a package: sorted entries, fixed timestamps and permissions, exec bits kept. */
-export function buildSkillZip(files: readonly ZipInput[], layout: ZipLayout, name: string, manifest?: PluginManifest): BuiltZip {
+export function buildSkillZip(
+  files: readonly ZipInput[],
+  layout: ZipLayout,
+  name: string,
+  manifest?: PluginManifest,
+): BuiltZip {
   const prefix = layout === 'folder' ? `${name}/` : layout === 'plugin' ? `skills/${name}/` : '';
   // A lower-case skill.md is stored as SKILL.md: every agent and claude.ai look for the capitalised name.
   const entryPath = (path: string): string => (/^skill\.md$/i.test(path) ? 'SKILL.md' : path);
-  const entries: [string, Uint8Array, number][] = files.map((file) => [`${prefix}${entryPath(file.path)}`, file.bytes, file.executable ? EXEC_MODE : FILE_MODE]);
+  const entries: [string, Uint8Array, number][] = files.map((file) => [
+    `${prefix}${entryPath(file.path)}`,
+    file.bytes,
+    file.executable ? EXEC_MODE : FILE_MODE,
+  ]);
   if (layout === 'plugin') {
     const plugin = manifest ?? { name, description: '' };
-    entries.push(['.claude-plugin/plugin.json', new TextEncoder().encode(`${JSON.stringify(plugin, null, 2)}\n`), FILE_MODE]);
+    entries.push([
+      '.claude-plugin/plugin.json',
+      new TextEncoder().encode(`${JSON.stringify(plugin, null, 2)}\n`),
+      FILE_MODE,
+    ]);
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // ZIP stores local wall-clock time: build the fixed date in the current zone so every build writes 2020-01-01 00:00.
   const fixedDate = new Date(2020, 0, 1, 0, 0, 0);
   const zippable: Zippable = {};
   for (const [path, data, mode] of entries) {
-    zippable[path] = [data, { mtime: fixedDate, os: UNIX, attrs: (mode << 16) >>> 0, level: alreadyCompressed(path) ? 0 : 6 }];
+    zippable[path] = [
+      data,
+      {
+        mtime: fixedDate,
+        os: UNIX,
+        attrs: (mode << 16) >>> 0,
+        level: alreadyCompressed(path) ? 0 : 6,
+      },
+    ];
   }
   const bytes = zipSync(zippable);
   return { bytes, size: bytes.length, sha256: sha256Hex(bytes) };
@@ -64,5 +85,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 function alreadyCompressed(path: string): boolean {
-  return /\.(?:png|jpe?g|gif|webp|avif|zip|gz|tgz|bz2|xz|7z|woff2?|mp[34]|webm|pdf|docx|xlsx|pptx)$/i.test(path);
+  return /\.(?:png|jpe?g|gif|webp|avif|zip|gz|tgz|bz2|xz|7z|woff2?|mp[34]|webm|pdf|docx|xlsx|pptx)$/i.test(
+    path,
+  );
 }

@@ -5,4 +5,13 @@ import { getInstallNames, getSkills } from '../data/skills.ts';
 import { buildMarketplace } from '../lib/install-endpoints.ts';
 
 /** Claude Code marketplace: `/plugin marketplace add https://<site>/marketplace.json`. */
-export const GET: APIRoute = async () => json(buildMarketplace(await getSkills(), await publisherNames(), site.marketplace, publishOrigin(), await getInstallNames()));
+export const GET: APIRoute = async () =>
+  json(
+    buildMarketplace(
+      await getSkills(),
+      await publisherNames(),
+      site.marketplace,
+      publishOrigin(),
+      await getInstallNames(),
+    ),
+  );

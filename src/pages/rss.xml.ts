@@ -7,10 +7,14 @@ import { skillUrl } from '../lib/urls.ts';
 /** New and updated skills, newest first. */
 export const GET: APIRoute = async () => {
   const items = (await getRecentlyUpdated(50)).map((s) => ({
-    title: s.listing.added && s.listing.added === s.updated ? `New: ${s.name}` : `Updated: ${s.name}`,
+    title:
+      s.listing.added && s.listing.added === s.updated ? `New: ${s.name}` : `Updated: ${s.name}`,
     url: new URL(skillUrl(s.publisher, s.slug), site.url).href,
     description: s.description,
     date: s.updated,
   }));
-  return new Response(buildRss({ title: site.name, url: site.url, description: site.description }, items), { headers: { 'content-type': 'application/rss+xml' } });
+  return new Response(
+    buildRss({ title: site.name, url: site.url, description: site.description }, items),
+    { headers: { 'content-type': 'application/rss+xml' } },
+  );
 };

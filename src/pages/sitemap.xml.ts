@@ -6,6 +6,8 @@ import { buildSitemapIndex } from '../lib/feeds.ts';
 /** Sitemap index; each chunk holds at most 50,000 URLs. */
 export const GET: APIRoute = async () => {
   const chunks = await sitemapChunks();
-  const body = buildSitemapIndex(chunks.map((_, i) => new URL(`/sitemaps/${i + 1}.xml`, site.url).href));
+  const body = buildSitemapIndex(
+    chunks.map((_, i) => new URL(`/sitemaps/${i + 1}.xml`, site.url).href),
+  );
   return new Response(body, { headers: { 'content-type': 'application/xml' } });
 };

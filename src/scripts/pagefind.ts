@@ -20,8 +20,15 @@ export interface PagefindSearch {
 export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (query: string | null, options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch>;
-  debouncedSearch: (query: string | null, options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }, ms?: number) => Promise<PagefindSearch | null>;
+  search: (
+    query: string | null,
+    options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<PagefindSearch>;
+  debouncedSearch: (
+    query: string | null,
+    options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> },
+    ms?: number,
+  ) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
   preload: (query: string) => Promise<void>;
 }
@@ -45,15 +52,19 @@ export function loadPagefind(bundle: PagefindBundle = 'full'): Promise<Pagefind>
       return module;
     } catch {
       bundles.delete(bundle);
-      throw new Error('The search index is not available. It is built by `npm run build`; `astro dev` has none.');
+      throw new Error(
+        'The search index is not available. It is built by `npm run build`; `astro dev` has none.',
+      );
     }
   })();
   bundles.set(bundle, pagefind);
   return pagefind;
 }
 
-
 /** Pagefind excerpts are escaped text plus <mark>; keep only the marks. */
 export function safeExcerpt(excerpt: string): string {
-  return escapeHtml(excerpt.replace(/<\/?mark>/g, '\u0001')).replace(/\u0001([^\u0001]*)\u0001/g, '<mark>$1</mark>');
+  return escapeHtml(excerpt.replace(/<\/?mark>/g, '\u0001')).replace(
+    /\u0001([^\u0001]*)\u0001/g,
+    '<mark>$1</mark>',
+  );
 }

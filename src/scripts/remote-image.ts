@@ -3,7 +3,10 @@
  * as `button.remote-image`): until then no third party learns the visitor's address.
  */
 document.addEventListener('click', (event) => {
-  const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button.remote-image') : null;
+  const button =
+    event.target instanceof Element
+      ? event.target.closest<HTMLButtonElement>('button.remote-image')
+      : null;
   const src = button?.dataset['src'];
   if (!button || !src || !/^https:\/\//i.test(src)) return;
   const image = document.createElement('img');

@@ -13,15 +13,23 @@ function tagChips(data: PagefindResultData): string {
   const slugs = (data.meta['tag_slugs'] ?? '').split(' ').filter(Boolean);
   const labels = (data.meta['tags'] ?? '').split(' · ');
   return slugs
-    .map((slug, i) => `<li><a href="/tags/${encodeURIComponent(slug)}/" class="relative z-10 inline-flex rounded-full border border-brand-100 bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700 dark:border-brand-700/50 dark:bg-brand-700/20 dark:text-brand-300">${escapeHtml(labels[i] ?? slug)}</a></li>`)
+    .map(
+      (slug, i) =>
+        `<li><a href="/tags/${encodeURIComponent(slug)}/" class="relative z-10 inline-flex rounded-full border border-brand-100 bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700 dark:border-brand-700/50 dark:bg-brand-700/20 dark:text-brand-300">${escapeHtml(labels[i] ?? slug)}</a></li>`,
+    )
     .join('');
 }
 
 /** The trust badge of TrustBadge.astro, for client-rendered cards. */
 function verdictBadge(verdict: string | undefined, coverage: string | undefined): string {
-  const style = verdict && Object.hasOwn(VERDICT_STYLES, verdict) ? VERDICT_STYLES[verdict as TrustVerdict] : undefined;
+  const style =
+    verdict && Object.hasOwn(VERDICT_STYLES, verdict)
+      ? VERDICT_STYLES[verdict as TrustVerdict]
+      : undefined;
   const label = style && coverage === 'partial' ? `${style.label} (partial scan)` : style?.label;
-  return style ? `<span class="inline-flex items-center rounded-full border px-2 py-0.5 text-[0.7rem] font-semibold ${style.tone}"><span class="sr-only">Trust: </span>${label}</span>` : '';
+  return style
+    ? `<span class="inline-flex items-center rounded-full border px-2 py-0.5 text-[0.7rem] font-semibold ${style.tone}"><span class="sr-only">Trust: </span>${label}</span>`
+    : '';
 }
 
 /** A catalogue card for a Pagefind result, matching SkillCard.astro. */
@@ -47,7 +55,11 @@ export function renderHit(data: PagefindResultData): string {
 }
 
 /** Facet groups as toggle buttons with counts for the current results. */
-export function renderFacets(facets: readonly { key: FacetKey; label: string }[], counts: Record<string, Record<string, number>>, state: SearchState): string {
+export function renderFacets(
+  facets: readonly { key: FacetKey; label: string }[],
+  counts: Record<string, Record<string, number>>,
+  state: SearchState,
+): string {
   return facets
     .map((facet) => {
       const active = state.filters[facet.key];
@@ -56,7 +68,10 @@ export function renderFacets(facets: readonly { key: FacetKey; label: string }[]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       if (values.length === 0) return '';
       const buttons = values
-        .map(([value, n]) => `<button type="button" data-facet="${facet.key}" data-value="${escapeHtml(value)}" aria-pressed="${active.includes(value)}" class="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs hover:border-brand-500 aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white dark:border-slate-700">${escapeHtml(value)} <span class="opacity-70">${n}</span></button>`)
+        .map(
+          ([value, n]) =>
+            `<button type="button" data-facet="${facet.key}" data-value="${escapeHtml(value)}" aria-pressed="${active.includes(value)}" class="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs hover:border-brand-500 aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white dark:border-slate-700">${escapeHtml(value)} <span class="opacity-70">${n}</span></button>`,
+        )
         .join('');
       return `<fieldset><legend class="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">${facet.label}</legend><div class="flex flex-wrap gap-1.5">${buttons}</div></fieldset>`;
     })

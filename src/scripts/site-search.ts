@@ -37,7 +37,14 @@ export class SiteSearch extends HTMLElement {
     trigger.addEventListener('click', () => this.open());
     document.addEventListener('keydown', (event) => {
       const shortcut = (event.key === 'k' || event.key === 'K') && (event.metaKey || event.ctrlKey);
-      if (shortcut || (event.key === '/' && !isTyping(event.target) && !event.altKey && !event.ctrlKey && !event.metaKey)) {
+      if (
+        shortcut ||
+        (event.key === '/' &&
+          !isTyping(event.target) &&
+          !event.altKey &&
+          !event.ctrlKey &&
+          !event.metaKey)
+      ) {
         event.preventDefault();
         this.open();
       }
@@ -48,7 +55,10 @@ export class SiteSearch extends HTMLElement {
     this.#dialog.addEventListener('close', () => trigger.focus());
     this.#input.addEventListener('input', () => {
       const query = this.#input.value.trim();
-      if (query.length >= PRELOAD_MIN_CHARS) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
+      if (query.length >= PRELOAD_MIN_CHARS)
+        void loadPagefind()
+          .then((pagefind) => pagefind.preload(query))
+          .catch(() => undefined);
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.#search(), TYPING_PAUSE_MS);
     });
@@ -78,7 +88,9 @@ export class SiteSearch extends HTMLElement {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const chosen = this.#results[this.#active];
-      location.href = chosen ? chosen.url : `/search/?q=${encodeURIComponent(this.#input.value.trim())}`;
+      location.href = chosen
+        ? chosen.url
+        : `/search/?q=${encodeURIComponent(this.#input.value.trim())}`;
     }
   }
 
@@ -89,7 +101,10 @@ export class SiteSearch extends HTMLElement {
       option.setAttribute('aria-selected', String(selected));
       if (selected) option.scrollIntoView({ block: 'nearest' });
     }
-    this.#input.setAttribute('aria-activedescendant', index >= 0 ? `site-search-option-${index}` : '');
+    this.#input.setAttribute(
+      'aria-activedescendant',
+      index >= 0 ? `site-search-option-${index}` : '',
+    );
   }
 
   async #search(): Promise<void> {
@@ -119,15 +134,24 @@ export class SiteSearch extends HTMLElement {
     this.#input.setAttribute('aria-expanded', String(results.length > 0));
     this.#input.removeAttribute('aria-activedescendant');
     this.#list.innerHTML = results
-      .map((r, i) => `<li role="option" id="site-search-option-${i}" data-index="${i}" aria-selected="false" class="cursor-pointer rounded-lg px-3 py-2 aria-selected:bg-brand-50 dark:aria-selected:bg-brand-700/30">
+      .map(
+        (
+          r,
+          i,
+        ) => `<li role="option" id="site-search-option-${i}" data-index="${i}" aria-selected="false" class="cursor-pointer rounded-lg px-3 py-2 aria-selected:bg-brand-50 dark:aria-selected:bg-brand-700/30">
         <a href="${escapeHtml(r.url)}" tabindex="-1" class="block"><span class="font-semibold text-slate-900 dark:text-white">${escapeHtml(r.meta['title'] ?? r.url)}</span>
         <span class="text-xs text-slate-500 dark:text-slate-400"> by ${escapeHtml(r.meta['publisher'] ?? '')} · ${escapeHtml(r.meta['tags'] ?? '')}</span>
-        <span class="mt-0.5 block text-sm text-slate-600 dark:text-slate-300">${safeExcerpt(r.excerpt)}</span></a></li>`)
+        <span class="mt-0.5 block text-sm text-slate-600 dark:text-slate-300">${safeExcerpt(r.excerpt)}</span></a></li>`,
+      )
       .join('');
     const more = this.querySelector<HTMLAnchorElement>('[data-all]')!;
     more.hidden = !query;
     more.href = `/search/?q=${encodeURIComponent(query)}`;
-    this.#status.textContent = !query ? '' : total === 0 ? `No skills match “${query}”.` : `${total} ${total === 1 ? 'skill matches' : 'skills match'}. Use the arrow keys and Enter to open one.`;
+    this.#status.textContent = !query
+      ? ''
+      : total === 0
+        ? `No skills match “${query}”.`
+        : `${total} ${total === 1 ? 'skill matches' : 'skills match'}. Use the arrow keys and Enter to open one.`;
     const kept = results.findIndex((r) => r.url === chosen);
     if (kept >= 0) this.#setActive(kept);
     this.dataset['rendered'] = String(this.#run);

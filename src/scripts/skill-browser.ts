@@ -1,4 +1,14 @@
-import { FACETS, isEmptySearch, parseSearchState, serialiseSearchState, toPagefindFilters, toggleFilter, type FacetKey, type SearchState, type SortKey } from '../lib/search-state.ts';
+import {
+  FACETS,
+  isEmptySearch,
+  parseSearchState,
+  serialiseSearchState,
+  toPagefindFilters,
+  toggleFilter,
+  type FacetKey,
+  type SearchState,
+  type SortKey,
+} from '../lib/search-state.ts';
 import { loadPagefind, type PagefindSearch } from './pagefind.ts';
 import { renderCard, renderFacets, renderHit } from './render-results.ts';
 import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';
@@ -29,7 +39,8 @@ export class SkillBrowser extends HTMLElement {
     // The "needs JavaScript" note is plain content (so every no-JS browser shows it); remove it now.
     this.querySelector('[data-nojs]')?.remove();
     // On narrow screens the filters start folded so results come first.
-    if (!matchMedia('(min-width: 1024px)').matches) this.querySelector('[data-filters]')?.removeAttribute('open');
+    if (!matchMedia('(min-width: 1024px)').matches)
+      this.querySelector('[data-filters]')?.removeAttribute('open');
     const input = this.querySelector<HTMLInputElement>('[data-input]');
     const sort = this.querySelector<HTMLSelectElement>('[data-sort]');
     this.#syncControls();
@@ -40,16 +51,41 @@ export class SkillBrowser extends HTMLElement {
     input?.addEventListener('input', () => {
       const query = input.value.trim();
       // Load the index chunks for what is typed so far at once; search when typing pauses.
-      if (query.length >= PRELOAD_MIN_CHARS) void loadPagefind().then((pagefind) => pagefind.preload(query)).catch(() => undefined);
+      if (query.length >= PRELOAD_MIN_CHARS)
+        void loadPagefind()
+          .then((pagefind) => pagefind.preload(query))
+          .catch(() => undefined);
       clearTimeout(this.#typing);
-      this.#typing = setTimeout(() => this.#update({ ...this.#state, query }, 'replace'), TYPING_PAUSE_MS);
+      this.#typing = setTimeout(
+        () => this.#update({ ...this.#state, query }, 'replace'),
+        TYPING_PAUSE_MS,
+      );
     });
-    sort?.addEventListener('change', () => this.#update({ ...this.#state, sort: sort.value as SortKey }, 'push'));
+    sort?.addEventListener('change', () =>
+      this.#update({ ...this.#state, sort: sort.value as SortKey }, 'push'),
+    );
     this.querySelector('[data-more]')?.addEventListener('click', () => void this.#renderMore());
-    this.querySelector('[data-clear]')?.addEventListener('click', () => this.#update({ query: '', filters: parseSearchState(new URLSearchParams()).filters, sort: this.#defaultSort }, 'push'));
+    this.querySelector('[data-clear]')?.addEventListener('click', () =>
+      this.#update(
+        {
+          query: '',
+          filters: parseSearchState(new URLSearchParams()).filters,
+          sort: this.#defaultSort,
+        },
+        'push',
+      ),
+    );
     this.querySelector('[data-facets-panel]')?.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-facet]');
-      if (button) this.#update(toggleFilter(this.#state, button.dataset['facet'] as FacetKey, button.dataset['value'] ?? ''), 'push');
+      if (button)
+        this.#update(
+          toggleFilter(
+            this.#state,
+            button.dataset['facet'] as FacetKey,
+            button.dataset['value'] ?? '',
+          ),
+          'push',
+        );
     });
     window.addEventListener('popstate', () => {
       this.#state = parseSearchState(new URLSearchParams(location.search), this.#defaultSort);
@@ -102,13 +138,24 @@ export class SkillBrowser extends HTMLElement {
       this.#part('facets-panel')!.innerHTML = renderFacets(FACETS, totals, this.#state);
       staticView?.removeAttribute('hidden');
       dynamic?.setAttribute('hidden', '');
-      status.textContent = this.#mode === 'search' ? 'Type to search every skill’s name, description, SKILL.md and references, or pick a filter.' : '';
+      status.textContent =
+        this.#mode === 'search'
+          ? 'Type to search every skill’s name, description, SKILL.md and references, or pick a filter.'
+          : '';
       this.#announce();
       return;
     }
 
-    const sortOption = sort === 'name' ? { name: 'asc' as const } : sort === 'updated' ? { updated: 'desc' as const } : undefined;
-    const search = await pagefind.search(query || null, { filters: toPagefindFilters(filters), ...(sortOption ? { sort: sortOption } : query ? {} : { sort: { name: 'asc' as const } }) });
+    const sortOption =
+      sort === 'name'
+        ? { name: 'asc' as const }
+        : sort === 'updated'
+          ? { updated: 'desc' as const }
+          : undefined;
+    const search = await pagefind.search(query || null, {
+      filters: toPagefindFilters(filters),
+      ...(sortOption ? { sort: sortOption } : query ? {} : { sort: { name: 'asc' as const } }),
+    });
     if (run !== this.#run) return;
     this.#search = search;
     this.#part('facets-panel')!.innerHTML = renderFacets(FACETS, search.filters, this.#state);

@@ -16,7 +16,9 @@ export function wireTabs(root: HTMLElement): (index: number, focus?: boolean) =>
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => select(i));
     tab.addEventListener('keydown', (event) => {
-      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[
+        event.key
+      ];
       if (next === undefined) return;
       event.preventDefault();
       select((next + tabs.length) % tabs.length, true);

@@ -19,27 +19,73 @@ export function prng(seed: number): () => number {
 }
 
 export const TAG_POOL = [
-  'testing', 'security', 'api', 'frontend', 'backend', 'data', 'databases', 'devops', 'cloud', 'docs', 'writing', 'git', 'performance',
-  'accessibility', 'design', 'python', 'javascript', 'typescript', 'shell', 'debugging', 'observability', 'ai', 'cli', 'productivity',
-  'science', 'documents', 'mobile', 'kubernetes', 'terraform', 'react', 'rust', 'go', 'java', 'ruby', 'php', 'graphql', 'caching',
-  'compliance', 'localization', 'analytics',
+  'testing',
+  'security',
+  'api',
+  'frontend',
+  'backend',
+  'data',
+  'databases',
+  'devops',
+  'cloud',
+  'docs',
+  'writing',
+  'git',
+  'performance',
+  'accessibility',
+  'design',
+  'python',
+  'javascript',
+  'typescript',
+  'shell',
+  'debugging',
+  'observability',
+  'ai',
+  'cli',
+  'productivity',
+  'science',
+  'documents',
+  'mobile',
+  'kubernetes',
+  'terraform',
+  'react',
+  'rust',
+  'go',
+  'java',
+  'ruby',
+  'php',
+  'graphql',
+  'caching',
+  'compliance',
+  'localization',
+  'analytics',
 ];
 
-const WORDS = ('agent skill request response cache index query schema migration deploy rollback metric trace log error retry timeout budget ' +
+const WORDS = (
+  'agent skill request response cache index query schema migration deploy rollback metric trace log error retry timeout budget ' +
   'review release branch commit token parser render layout contrast focus keyboard screen reader bundle chunk worker queue stream batch ' +
   'validate sanitize escape encode decode checksum digest archive package manifest version semver lockfile dependency audit policy ' +
   'threshold baseline benchmark profile flame graph latency throughput memory leak snapshot fixture mock stub assertion coverage ' +
-  'mutation property generator shrink seed replay incident postmortem runbook alert dashboard service endpoint client server').split(' ');
+  'mutation property generator shrink seed replay incident postmortem runbook alert dashboard service endpoint client server'
+).split(' ');
 
 const CODE: Record<string, (r: () => number, n: number) => string> = {
-  python: (_r, n) => `def step_${n}(items):\n    """Process a batch of items."""\n    seen = set()\n    for item in items:\n        if item.key in seen:\n            continue\n        seen.add(item.key)\n        yield transform(item)\n`,
-  bash: (_r, n) => `#!/usr/bin/env bash\nset -euo pipefail\nfor f in build/*.log; do\n  grep -c "ERROR" "$f" || true\ndone\necho "step ${n} done"\n`,
-  typescript: (_r, n) => `export async function fetchWithRetry${n}(url: string, tries = 3): Promise<Response> {\n  for (let i = 0; i < tries; i++) {\n    const res = await fetch(url);\n    if (res.ok) return res;\n    await new Promise((r) => setTimeout(r, 2 ** i * 100));\n  }\n  throw new Error(\`failed: \${url}\`);\n}\n`,
-  json: (_r, n) => `{\n  "name": "example-${n}",\n  "version": "1.${n}.0",\n  "scripts": { "test": "node --test" },\n  "private": true\n}\n`,
-  yaml: (_r, n) => `name: ci-${n}\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n`,
-  sql: (_r, n) => `SELECT u.id, count(o.id) AS orders_${n}\nFROM users u\nLEFT JOIN orders o ON o.user_id = u.id\nWHERE u.created_at > now() - interval '30 days'\nGROUP BY u.id\nORDER BY orders_${n} DESC\nLIMIT 20;\n`,
-  go: (_r, n) => `package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := 0; i < ${n % 9 + 1}; i++ {\n\t\tfmt.Println("tick", i)\n\t}\n}\n`,
-  rust: (_r, n) => `fn checksum_${n}(data: &[u8]) -> u32 {\n    data.iter().fold(0u32, |acc, b| acc.wrapping_mul(31).wrapping_add(*b as u32))\n}\n`,
+  python: (_r, n) =>
+    `def step_${n}(items):\n    """Process a batch of items."""\n    seen = set()\n    for item in items:\n        if item.key in seen:\n            continue\n        seen.add(item.key)\n        yield transform(item)\n`,
+  bash: (_r, n) =>
+    `#!/usr/bin/env bash\nset -euo pipefail\nfor f in build/*.log; do\n  grep -c "ERROR" "$f" || true\ndone\necho "step ${n} done"\n`,
+  typescript: (_r, n) =>
+    `export async function fetchWithRetry${n}(url: string, tries = 3): Promise<Response> {\n  for (let i = 0; i < tries; i++) {\n    const res = await fetch(url);\n    if (res.ok) return res;\n    await new Promise((r) => setTimeout(r, 2 ** i * 100));\n  }\n  throw new Error(\`failed: \${url}\`);\n}\n`,
+  json: (_r, n) =>
+    `{\n  "name": "example-${n}",\n  "version": "1.${n}.0",\n  "scripts": { "test": "node --test" },\n  "private": true\n}\n`,
+  yaml: (_r, n) =>
+    `name: ci-${n}\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n`,
+  sql: (_r, n) =>
+    `SELECT u.id, count(o.id) AS orders_${n}\nFROM users u\nLEFT JOIN orders o ON o.user_id = u.id\nWHERE u.created_at > now() - interval '30 days'\nGROUP BY u.id\nORDER BY orders_${n} DESC\nLIMIT 20;\n`,
+  go: (_r, n) =>
+    `package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := 0; i < ${(n % 9) + 1}; i++ {\n\t\tfmt.Println("tick", i)\n\t}\n}\n`,
+  rust: (_r, n) =>
+    `fn checksum_${n}(data: &[u8]) -> u32 {\n    data.iter().fold(0u32, |acc, b| acc.wrapping_mul(31).wrapping_add(*b as u32))\n}\n`,
 };
 const LANGS = Object.keys(CODE);
 
@@ -47,14 +93,22 @@ function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
 }
 
-const SYLLABLES = 'ka lo mi ne ru sa ti vo ze ba de fi go hu ja ke li mo nu pa qui re so tu ve wi xa yo zu'.split(' ');
+const SYLLABLES =
+  'ka lo mi ne ru sa ti vo ze ba de fi go hu ja ke li mo nu pa qui re so tu ve wi xa yo zu'.split(
+    ' ',
+  );
 /** A larger vocabulary of invented words, so that, as in real catalogues, most words occur in few skills. */
 export const RARE_WORDS: readonly string[] = (() => {
   const r = prng(7);
-  return Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(r, SYLLABLES)).join(''));
+  return Array.from({ length: 6000 }, () =>
+    Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(r, SYLLABLES)).join(''),
+  );
 })();
 
-const FILLER = 'the a an of to and in for with on when then this that it is are be by as from at or not use run check each'.split(' ');
+const FILLER =
+  'the a an of to and in for with on when then this that it is are be by as from at or not use run check each'.split(
+    ' ',
+  );
 
 /**
  * A word as skill text has them: filler words, the skill's own topic words, and now and then a rarer
@@ -89,7 +143,8 @@ function body(r: () => number, targetLines: number, id: number): string {
       lines.push('');
     } else if (kind < 0.7) {
       lines.push('| option | default | meaning |', '|---|---|---|');
-      for (let i = 0; i < 4; i += 1) lines.push(`| \`${pick(r, topic)}\` | ${Math.floor(r() * 100)} | ${sentence(r)} |`);
+      for (let i = 0; i < 4; i += 1)
+        lines.push(`| \`${pick(r, topic)}\` | ${Math.floor(r() * 100)} | ${sentence(r)} |`);
       lines.push('');
     } else {
       lines.push(sentence(r) + ' ' + sentence(r) + ' ' + sentence(r), '');
@@ -108,7 +163,9 @@ export function generateCatalogue(n: number, outDir: string, seed = 42): void {
     const dir = join(outDir, 'skills', publisher, name);
     mkdirSync(dir, { recursive: true });
     topic = Array.from({ length: 12 }, () => pick(r, WORDS));
-    const tags = [...new Set(Array.from({ length: 2 + Math.floor(r() * 4) }, () => pick(r, TAG_POOL)))];
+    const tags = [
+      ...new Set(Array.from({ length: 2 + Math.floor(r() * 4) }, () => pick(r, TAG_POOL))),
+    ];
     const description = `${sentence(r)} Use when ${pick(r, WORDS)} ${pick(r, WORDS)} needs attention.`;
     const lines = 100 + Math.floor(r() * 500);
     const files: string[] = [];
@@ -130,7 +187,12 @@ export function generateCatalogue(n: number, outDir: string, seed = 42): void {
     const frontmatter = `---\nname: ${name}\ndescription: "${description}"\nlicense: ${pick(r, ['MIT', 'Apache-2.0', 'CC-BY-4.0'])}\nmetadata:\n  tags: "${tags.join(', ')}"\n  version: "1.0.${i % 10}"\n---\n`;
     const links = files.length ? `\nSee ${files.join(' and ')}.\n` : '';
     writeFileSync(join(dir, 'SKILL.md'), frontmatter + body(r, lines, i) + links);
-    writeFileSync(join(outDir, 'skills', publisher, `${name}.listing.json`), JSON.stringify({ updated: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }));
+    writeFileSync(
+      join(outDir, 'skills', publisher, `${name}.listing.json`),
+      JSON.stringify({
+        updated: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      }),
+    );
   }
 }
 

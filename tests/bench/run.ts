@@ -14,14 +14,61 @@ import { generateCatalogue, RARE_WORDS, TAG_POOL } from './generate.ts';
 
 /** 50 fixed queries: 30 common phrases (many hits) and 20 rarer words (few hits), as people search. */
 const COMMON_QUERIES = [
-  'deploy', 'rollback', 'cache index', 'schema migration', 'retry timeout', 'latency budget', 'keyboard focus', 'screen reader', 'bundle chunk',
-  'worker queue', 'stream batch', 'validate', 'sanitize escape', 'checksum digest', 'archive manifest', 'semver lockfile', 'dependency audit',
-  'flame graph', 'memory leak', 'snapshot fixture', 'mock stub', 'assertion coverage', 'mutation property', 'generator shrink', 'incident',
-  'postmortem runbook', 'alert dashboard', 'service endpoint', 'client server', 'token parser', 'render layout', 'contrast', 'release branch',
-  'commit review', 'metric trace', 'log error', 'policy threshold', 'baseline benchmark', 'throughput', 'profile', 'fetchWithRetry', 'checksum',
-  'orders', 'pipefail', 'actions checkout', 'wrapping_mul', 'synthetic skill', 'replay seed', 'decode encode', 'request response',
+  'deploy',
+  'rollback',
+  'cache index',
+  'schema migration',
+  'retry timeout',
+  'latency budget',
+  'keyboard focus',
+  'screen reader',
+  'bundle chunk',
+  'worker queue',
+  'stream batch',
+  'validate',
+  'sanitize escape',
+  'checksum digest',
+  'archive manifest',
+  'semver lockfile',
+  'dependency audit',
+  'flame graph',
+  'memory leak',
+  'snapshot fixture',
+  'mock stub',
+  'assertion coverage',
+  'mutation property',
+  'generator shrink',
+  'incident',
+  'postmortem runbook',
+  'alert dashboard',
+  'service endpoint',
+  'client server',
+  'token parser',
+  'render layout',
+  'contrast',
+  'release branch',
+  'commit review',
+  'metric trace',
+  'log error',
+  'policy threshold',
+  'baseline benchmark',
+  'throughput',
+  'profile',
+  'fetchWithRetry',
+  'checksum',
+  'orders',
+  'pipefail',
+  'actions checkout',
+  'wrapping_mul',
+  'synthetic skill',
+  'replay seed',
+  'decode encode',
+  'request response',
 ];
-const QUERIES = [...COMMON_QUERIES.slice(0, 30), ...Array.from({ length: 20 }, (_, i) => RARE_WORDS[i * 37 + 11]!)];
+const QUERIES = [
+  ...COMMON_QUERIES.slice(0, 30),
+  ...Array.from({ length: 20 }, (_, i) => RARE_WORDS[i * 37 + 11]!),
+];
 
 interface Measured {
   ms: number;
@@ -57,20 +104,27 @@ function treeRssKb(root: number): number {
 function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
     child.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
+      if (code !== 0)
+        reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
       else resolvePromise({ ms: performance.now() - started, peakMb: peak / 1024 });
     });
   });
 }
 
-function sizeOf(path: string, filter: (name: string) => boolean = () => true): { bytes: number; files: number } {
+function sizeOf(
+  path: string,
+  filter: (name: string) => boolean = () => true,
+): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
   for (const name of readdirSync(path, { recursive: true, encoding: 'utf8' })) {
@@ -85,7 +139,9 @@ function sizeOf(path: string, filter: (name: string) => boolean = () => true): {
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -105,7 +161,11 @@ async function timeInPage(page: Page, action: string, arg: string): Promise<numb
         host.addEventListener('skillshelf:rendered', onRender);
       });
       const started = performance.now();
-      (host.querySelector(`button[data-facet="${kind}"][data-value="${value}"]`) as HTMLButtonElement).click();
+      (
+        host.querySelector(
+          `button[data-facet="${kind}"][data-value="${value}"]`,
+        ) as HTMLButtonElement
+      ).click();
       return (await done) - started;
     },
     [action, arg] as const,
@@ -113,9 +173,20 @@ async function timeInPage(page: Page, action: string, arg: string): Promise<numb
 }
 
 async function browserFigures(dist: string, port: number): Promise<Record<string, string>> {
-  const server = spawn(process.execPath, ['tests/support/serve.ts', dist, String(port)], { stdio: 'ignore' });
+  const server = spawn(process.execPath, ['tests/support/serve.ts', dist, String(port)], {
+    stdio: 'ignore',
+  });
   await new Promise((r) => setTimeout(r, 800));
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     const context = await browser.newContext();
@@ -125,9 +196,14 @@ async function browserFigures(dist: string, port: number): Promise<Record<string
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     let firstSearchBytes = 0;
-    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (firstSearchBytes += event.encodedDataLength));
+    cdp.on(
+      'Network.loadingFinished',
+      (event: { encodedDataLength: number }) => (firstSearchBytes += event.encodedDataLength),
+    );
     await page.locator('skill-browser [data-input]').fill('deploy');
-    await page.waitForFunction(() => /skills? for/.test(document.querySelector('skill-browser [data-status]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /skills? for/.test(document.querySelector('skill-browser [data-status]')?.textContent ?? ''),
+    );
     await page.waitForLoadState('networkidle');
     // Type each query as a person would (60 ms between keys) and time from the LAST keystroke to the
     // moment the results for the full query are on screen.
@@ -137,12 +213,15 @@ async function browserFigures(dist: string, port: number): Promise<Record<string
       await input.fill('');
       await page.evaluate(() => {
         const w = window as unknown as { lastKey: number };
-        document.addEventListener('keydown', () => (w.lastKey = performance.now()), { capture: true });
+        document.addEventListener('keydown', () => (w.lastKey = performance.now()), {
+          capture: true,
+        });
       });
       await input.pressSequentially(q, { delay: 60 });
       const elapsed = await page.evaluate(async (query) => {
         const host = document.querySelector('skill-browser') as HTMLElement;
-        while (host.dataset['renderedQuery'] !== query) await new Promise((r) => host.addEventListener('skillshelf:rendered', r, { once: true }));
+        while (host.dataset['renderedQuery'] !== query)
+          await new Promise((r) => host.addEventListener('skillshelf:rendered', r, { once: true }));
         return performance.now() - (window as unknown as { lastKey: number }).lastKey;
       }, q);
       queryTimes.push(elapsed);
@@ -174,15 +253,21 @@ async function bench(n: number, port: number): Promise<void> {
   generateCatalogue(n, dir);
   const env = { SKILLSHELF_CONTENT: dir, SKILLSHELF_LOCAL_PREVIEW: '1' };
   const astro = resolve('node_modules/astro/bin/astro.mjs');
-  const site = await measure(process.execPath, [astro, 'build', '--force', '--outDir', dist], { ...env, SKILLSHELF_SKIP_INDEX: '1' });
+  const site = await measure(process.execPath, [astro, 'build', '--force', '--outDir', dist], {
+    ...env,
+    SKILLSHELF_SKIP_INDEX: '1',
+  });
   const index = await measure(process.execPath, ['src/cli/index.ts', dist], env);
 
   // Analysis cost: what each worker does per package before rendering (read once, check, scan, three archives).
   const analysisStarted = performance.now();
-  for (const { dir: packageDir, publisher, slug } of findPackageDirs(join(dir, 'skills'))) readSkillPackage(packageDir, publisher, slug);
+  for (const { dir: packageDir, publisher, slug } of findPackageDirs(join(dir, 'skills')))
+    readSkillPackage(packageDir, publisher, slug);
   const analysisMs = performance.now() - analysisStarted;
   const zips = sizeOf(join(dist, 'skills'), (name) => name.endsWith('.zip'));
-  const download = sizeOf(join(dist, 'skills'), (name) => /\/download\/[^/]+(?<!-flat|-plugin)\.zip$/.test(name));
+  const download = sizeOf(join(dist, 'skills'), (name) =>
+    /\/download\/[^/]+(?<!-flat|-plugin)\.zip$/.test(name),
+  );
 
   const figures: Record<string, string> = {
     'site build (astro, no index)': `${s(site.ms)}, peak ${site.peakMb.toFixed(0)} MB`,
@@ -197,10 +282,14 @@ async function bench(n: number, port: number): Promise<void> {
   for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(width)}  ${value}`);
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 if (process.argv.includes('--browser-only')) {
   // Re-measure search and filters on an existing build (e.g. on a quieter machine).
-  for (const n of sizes.length ? sizes : [1000]) console.log(n, await browserFigures(resolve(`.cache/bench/catalogue-${n}/dist`), 4400));
+  for (const n of sizes.length ? sizes : [1000])
+    console.log(n, await browserFigures(resolve(`.cache/bench/catalogue-${n}/dist`), 4400));
 } else {
   for (const n of sizes.length ? sizes : [1000]) await bench(n, 4400);
 }

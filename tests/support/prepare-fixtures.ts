@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { GENERATED_PUBLISHERS, writeHostileCatalogue } from './hostile.ts';
 
 const skills = resolve(import.meta.dirname, '..', 'fixtures', 'content', 'skills');
-for (const publisher of GENERATED_PUBLISHERS) rmSync(join(skills, publisher), { recursive: true, force: true });
+for (const publisher of GENERATED_PUBLISHERS)
+  rmSync(join(skills, publisher), { recursive: true, force: true });
 rmSync(join(skills, '..', 'outside-package'), { recursive: true, force: true });
 writeHostileCatalogue(skills);
 console.log(`Generated hostile fixture packages in ${join(skills, 'generated')}`);

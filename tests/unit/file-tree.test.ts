@@ -39,17 +39,35 @@ describe('buildFileTree', () => {
     assert.ok(deep);
     assert.equal(deep.path, 'references/deep');
     const leaf = deep.children[0]!;
-    assert.deepEqual([leaf.name, leaf.path, leaf.children], ['notes.md', 'references/deep/notes.md', []]);
+    assert.deepEqual(
+      [leaf.name, leaf.path, leaf.children],
+      ['notes.md', 'references/deep/notes.md', []],
+    );
     assert.equal(leaf.file, notes);
   });
 
   test('returns an empty list for no files, leaves the input array alone and sorts by code point', () => {
     assert.deepEqual(buildFileTree([]), []);
-    const input: F[] = [{ path: 'b.md', size: 1 }, { path: 'a.md', size: 1 }];
+    const input: F[] = [
+      { path: 'b.md', size: 1 },
+      { path: 'a.md', size: 1 },
+    ];
     const tree = buildFileTree(input);
-    assert.deepEqual(tree.map((n) => n.name), ['a.md', 'b.md']);
-    assert.deepEqual(input.map((f) => f.path), ['b.md', 'a.md']);
+    assert.deepEqual(
+      tree.map((n) => n.name),
+      ['a.md', 'b.md'],
+    );
+    assert.deepEqual(
+      input.map((f) => f.path),
+      ['b.md', 'a.md'],
+    );
     // Names sort by code point, so capitals come first.
-    assert.deepEqual(buildFileTree([{ path: 'b.md', size: 1 }, { path: 'Z.md', size: 1 }]).map((n) => n.name), ['Z.md', 'b.md']);
+    assert.deepEqual(
+      buildFileTree([
+        { path: 'b.md', size: 1 },
+        { path: 'Z.md', size: 1 },
+      ]).map((n) => n.name),
+      ['Z.md', 'b.md'],
+    );
   });
 });

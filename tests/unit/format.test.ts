@@ -13,7 +13,8 @@ describe('formatDate', () => {
   });
 
   test('returns text that is not a date unchanged', () => {
-    for (const value of ['', 'soon', '2026', '2026-00-10', 'abcd-ef-gh']) assert.equal(formatDate(value), value);
+    for (const value of ['', 'soon', '2026', '2026-00-10', 'abcd-ef-gh'])
+      assert.equal(formatDate(value), value);
   });
 
   test('returns an impossible month unchanged rather than "undefined"', () => {

@@ -2,7 +2,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isUnreadable, normaliseText, parseSkillFile, quotePlainValuesWithColons } from '../../src/lib/frontmatter.ts';
+import {
+  isUnreadable,
+  normaliseText,
+  parseSkillFile,
+  quotePlainValuesWithColons,
+} from '../../src/lib/frontmatter.ts';
 import type { ParsedSkillFile, UnreadableSkillFile } from '../../src/lib/frontmatter.ts';
 import { FIXTURES } from './helpers.ts';
 
@@ -28,7 +33,9 @@ describe('normaliseText', () => {
 
 describe('parseSkillFile', () => {
   test('reads keys, their 1-based lines, the body and where the body starts', () => {
-    const result = parsed(parseSkillFile('---\nname: demo\ndescription: Does things.\n---\n# Title\n\nText\n'));
+    const result = parsed(
+      parseSkillFile('---\nname: demo\ndescription: Does things.\n---\n# Title\n\nText\n'),
+    );
     assert.deepEqual(result.data, { name: 'demo', description: 'Does things.' });
     assert.deepEqual(result.keyLines, { name: 2, description: 3 });
     assert.equal(result.body, '# Title\n\nText\n');
@@ -38,7 +45,10 @@ describe('parseSkillFile', () => {
 
   test('recovers an unquoted colon in the description and reports the line', () => {
     const result = parsed(parseSkillFile(fixture('edge/unquoted-colon/SKILL.md')));
-    assert.equal(result.data['description'], 'Use when: the user asks to rotate logs. Handles gzip: yes.');
+    assert.equal(
+      result.data['description'],
+      'Use when: the user asks to rotate logs. Handles gzip: yes.',
+    );
     assert.equal(result.data['license'], 'MIT');
     assert.equal(result.findings.length, 1);
     assert.equal(result.findings[0]!.rule, 'yaml-recovered');
@@ -54,7 +64,10 @@ describe('parseSkillFile', () => {
     assert.ok(!String(result.data['description']).includes('\r'));
     assert.deepEqual(result.data['metadata'], { author: 'edge-cases', version: '1.0' });
     assert.ok(!result.body.includes('\r'));
-    assert.deepEqual(result.findings.map((f) => [f.rule, f.severity]), [['crlf-line-endings', 'info']]);
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, f.severity]),
+      [['crlf-line-endings', 'info']],
+    );
   });
 
   test('ignores a byte-order mark so the first key is "name"', () => {
@@ -63,7 +76,10 @@ describe('parseSkillFile', () => {
     const result = parsed(parseSkillFile(raw));
     assert.equal(Object.keys(result.data)[0], 'name');
     assert.equal(result.data['name'], 'bom-start');
-    assert.deepEqual(result.findings.map((f) => [f.rule, f.line]), [['byte-order-mark', 1]]);
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, f.line]),
+      [['byte-order-mark', 1]],
+    );
   });
 
   test('tolerates blank lines before the opening fence and accepts "..." as the closing fence', () => {
@@ -74,14 +90,30 @@ describe('parseSkillFile', () => {
   });
 
   test('records plain metadata values YAML 1.1 would not read as strings', () => {
-    const result = parsed(parseSkillFile('---\nname: a\nmetadata:\n  when: yes\n  quoted: "1.0"\n  n: 2\n  d: 2026-01-01\n  s: text\n---\n'));
-    assert.deepEqual([...result.plainNonStrings].sort(), ['metadata.d', 'metadata.n', 'metadata.when']);
+    const result = parsed(
+      parseSkillFile(
+        '---\nname: a\nmetadata:\n  when: yes\n  quoted: "1.0"\n  n: 2\n  d: 2026-01-01\n  s: text\n---\n',
+      ),
+    );
+    assert.deepEqual([...result.plainNonStrings].sort(), [
+      'metadata.d',
+      'metadata.n',
+      'metadata.when',
+    ]);
     // YAML 1.2 keeps the date a string, never a Date object.
-    assert.deepEqual(result.data['metadata'], { when: 'yes', quoted: '1.0', n: '2', d: '2026-01-01', s: 'text' });
+    assert.deepEqual(result.data['metadata'], {
+      when: 'yes',
+      quoted: '1.0',
+      n: '2',
+      d: '2026-01-01',
+      s: 'text',
+    });
   });
 
   test('keeps the last value of a duplicated key and reads an empty block as no keys', () => {
-    const result = parsed(parseSkillFile('---\nname: a\ndescription: one\ndescription: two\n---\n'));
+    const result = parsed(
+      parseSkillFile('---\nname: a\ndescription: one\ndescription: two\n---\n'),
+    );
     assert.equal(result.data['description'], 'two');
     assert.equal(result.keyLines['description'], 4);
     const empty = parsed(parseSkillFile('---\n---\nhello'));
@@ -98,13 +130,19 @@ describe('parseSkillFile: unreadable files', () => {
 
   test('rejects a file without frontmatter at line 1', () => {
     const result = unreadable(parseSkillFile(fixture('broken/no-frontmatter/SKILL.md')));
-    assert.equal(result.error, 'No YAML frontmatter: the file must start with a line of three dashes (---).');
+    assert.equal(
+      result.error,
+      'No YAML frontmatter: the file must start with a line of three dashes (---).',
+    );
     assert.equal(result.line, 1);
   });
 
   test('rejects frontmatter that is never closed and points at the opening line', () => {
     const result = unreadable(parseSkillFile(fixture('broken/unclosed-frontmatter/SKILL.md')));
-    assert.equal(result.error, 'The frontmatter is never closed: add a line of three dashes (---) after the last key.');
+    assert.equal(
+      result.error,
+      'The frontmatter is never closed: add a line of three dashes (---) after the last key.',
+    );
     assert.equal(result.line, 1);
   });
 
@@ -122,7 +160,13 @@ describe('parseSkillFile: unreadable files', () => {
 
   test('keeps BOM and CRLF findings, named after the given file, on an unreadable file', () => {
     const result = unreadable(parseSkillFile('\ufeff# no frontmatter\r\n', 'skill.md'));
-    assert.deepEqual(result.findings.map((f) => [f.rule, f.file]), [['byte-order-mark', 'skill.md'], ['crlf-line-endings', 'skill.md']]);
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, f.file]),
+      [
+        ['byte-order-mark', 'skill.md'],
+        ['crlf-line-endings', 'skill.md'],
+      ],
+    );
   });
 });
 
@@ -138,8 +182,19 @@ describe('quotePlainValuesWithColons', () => {
       '# comment: x: y',
     ]);
     assert.equal(changed, true);
-    assert.deepEqual(lines, ['description: "Use when: x"', 'name: plain', 'a: "q: x"', 'b: http://x.y', 'c: > folded: x', '  nested: "a: b"', '# comment: x: y']);
-    assert.deepEqual(quotePlainValuesWithColons(['name: a', 'description: b']), { lines: ['name: a', 'description: b'], changed: false });
+    assert.deepEqual(lines, [
+      'description: "Use when: x"',
+      'name: plain',
+      'a: "q: x"',
+      'b: http://x.y',
+      'c: > folded: x',
+      '  nested: "a: b"',
+      '# comment: x: y',
+    ]);
+    assert.deepEqual(quotePlainValuesWithColons(['name: a', 'description: b']), {
+      lines: ['name: a', 'description: b'],
+      changed: false,
+    });
   });
 
   test('escapes embedded double quotes so the repaired value round-trips', () => {

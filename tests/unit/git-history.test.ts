@@ -18,7 +18,11 @@ const GIT_ENV = {
 };
 
 function git(cwd: string, args: string[], date = '2026-01-01T00:00:00+00:00'): string {
-  return execFileSync('git', args, { cwd, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, encoding: 'utf8' });
+  return execFileSync('git', args, {
+    cwd,
+    env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    encoding: 'utf8',
+  });
 }
 
 function write(root: string, files: Record<string, string>): void {
@@ -28,7 +32,12 @@ function write(root: string, files: Record<string, string>): void {
   }
 }
 
-function commit(repo: string, message: string, date: string, files: Record<string, string> = {}): void {
+function commit(
+  repo: string,
+  message: string,
+  date: string,
+  files: Record<string, string> = {},
+): void {
   write(repo, files);
   git(repo, ['add', '-A'], date);
   git(repo, ['commit', '-q', '-m', message], date);
@@ -58,11 +67,19 @@ before(() => {
     [`${S}/acme/run/SKILL.md`]: 'run',
   });
   // Not listed: it only modifies skills and adds outside the skills folder.
-  commit(repo, 'edit', '2026-01-02T10:00:00+00:00', { [`${S}/acme/run/SKILL.md`]: 'run v2', 'docs/x.md': 'x' });
+  commit(repo, 'edit', '2026-01-02T10:00:00+00:00', {
+    [`${S}/acme/run/SKILL.md`]: 'run v2',
+    'docs/x.md': 'x',
+  });
   // A publisher's pull request, two commits on a branch merged with --no-ff.
   git(repo, ['checkout', '-q', '-b', 'pr'], '2026-01-03T00:00:00+00:00');
-  commit(repo, 'pr 1', '2026-01-03T10:00:00+00:00', { [`${S}/northwind-labs/run/SKILL.md`]: 'run' });
-  commit(repo, 'pr 2', '2026-01-04T10:00:00+00:00', { [`${S}/northwind-labs/lint/SKILL.md`]: 'lint', [`${S}/northwind-labs/run/extra.md`]: 'x' });
+  commit(repo, 'pr 1', '2026-01-03T10:00:00+00:00', {
+    [`${S}/northwind-labs/run/SKILL.md`]: 'run',
+  });
+  commit(repo, 'pr 2', '2026-01-04T10:00:00+00:00', {
+    [`${S}/northwind-labs/lint/SKILL.md`]: 'lint',
+    [`${S}/northwind-labs/run/extra.md`]: 'x',
+  });
   git(repo, ['checkout', '-q', 'main'], '2026-01-05T00:00:00+00:00');
   // 1: a skill whose folder name has spaces, an accent and a newline, with its sidecar.
   commit(repo, 'beta', '2026-01-05T10:00:00-05:00', {
@@ -73,7 +90,9 @@ before(() => {
   // 2: the merge, one first-parent commit for both branch commits.
   git(repo, ['merge', '-q', '--no-ff', 'pr', '-m', 'merge pr'], '2026-01-06T12:30:00+00:00');
   // 3: an impostor whose id differs only by case.
-  commit(repo, 'impostor', '2026-01-07T10:00:00+00:00', { [`${S}/Northwind-Labs/run/SKILL.md`]: 'run' });
+  commit(repo, 'impostor', '2026-01-07T10:00:00+00:00', {
+    [`${S}/Northwind-Labs/run/SKILL.md`]: 'run',
+  });
   // 4: the operator renames a skill's folder: it is new where it lands.
   git(repo, ['mv', `${S}/acme/run`, `${S}/acme/runner`], '2026-01-08T10:00:00+00:00');
   commit(repo, 'rename', '2026-01-08T10:00:00+00:00');
@@ -103,7 +122,12 @@ describe('readFirstSeen', () => {
       'Northwind-Labs/run': 3,
       'acme/runner': 4,
     });
-    assert.deepEqual(Object.fromEntries(history.publisherFirstSeen), { acme: 0, beta: 1, 'northwind-labs': 2, 'Northwind-Labs': 3 });
+    assert.deepEqual(Object.fromEntries(history.publisherFirstSeen), {
+      acme: 0,
+      beta: 1,
+      'northwind-labs': 2,
+      'Northwind-Labs': 3,
+    });
   });
 
   test('dates each skill by that commit, in UTC, and the merge by the merge commit', () => {
@@ -136,7 +160,10 @@ describe('readFirstSeen', () => {
     git(flat, ['init', '-q', '-b', 'main']);
     commit(flat, 'one', '2026-02-01T00:00:00Z', { 'acme/run/SKILL.md': 'x', 'README.md': 'x' });
     commit(flat, 'two', '2026-02-02T00:00:00Z', { 'acme/lint/SKILL.md': 'x' });
-    assert.deepEqual(Object.fromEntries(readFirstSeen(flat, flat).firstSeen), { 'acme/run': 0, 'acme/lint': 1 });
+    assert.deepEqual(Object.fromEntries(readFirstSeen(flat, flat).firstSeen), {
+      'acme/run': 0,
+      'acme/lint': 1,
+    });
   });
 
   test('gives a reason and no history outside a repository', () => {
@@ -157,7 +184,10 @@ describe('readFirstSeen', () => {
   });
 
   test('gives a reason for a skills folder outside the repository or missing', () => {
-    assert.match(readFirstSeen(repo, join(scratch, 'plain', 'skills')).reason ?? '', /outside the repository/);
+    assert.match(
+      readFirstSeen(repo, join(scratch, 'plain', 'skills')).reason ?? '',
+      /outside the repository/,
+    );
     assert.match(readFirstSeen(repo, join(repo, 'nothing-here')).reason ?? '', /does not exist/);
   });
 

@@ -11,7 +11,12 @@ import { fileUrl, rawUrl } from '../../src/lib/urls.ts';
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'content', 'skills');
 
 /** One entry of a temporary package: file text or bytes, a file with a mode, or a symlink. */
-export type Entry = string | Buffer | { content: string | Buffer; mode: number } | { symlink: string } | { dir: true };
+export type Entry =
+  | string
+  | Buffer
+  | { content: string | Buffer; mode: number }
+  | { symlink: string }
+  | { dir: true };
 
 /** Creates a temporary folder holding `entries` (POSIX paths relative to it) and returns its path. */
 export function makeTree(entries: Record<string, Entry>, prefix = 'skillshelf-unit-'): string {
@@ -35,19 +40,30 @@ export function removeTree(root: string): void {
 }
 
 /** A minimal valid SKILL.md. */
-export function skillMd(name: string, description: string, body = '\n# Title\n', extra = ''): string {
+export function skillMd(
+  name: string,
+  description: string,
+  body = '\n# Title\n',
+  extra = '',
+): string {
   return `---\nname: ${name}\ndescription: ${description}\n${extra}---\n${body}`;
 }
 
 /** The rewriter the site uses, rebuilt from the lib: package files become file pages, images raw URLs. */
-export function packageRewriter(publisher: string, slug: string, fromFile: string, paths: readonly string[]): UrlRewriter {
+export function packageRewriter(
+  publisher: string,
+  slug: string,
+  fromFile: string,
+  paths: readonly string[],
+): UrlRewriter {
   const files = new Set(paths);
   return {
     link(href) {
       const link = resolvePackageLink(fromFile, href, files);
       if (link.type === 'external') return link.href;
       if (link.type === 'anchor') return `#${link.fragment}`;
-      if (link.type === 'file') return fileUrl(publisher, slug, link.path) + (link.fragment ? `#${link.fragment}` : '');
+      if (link.type === 'file')
+        return fileUrl(publisher, slug, link.path) + (link.fragment ? `#${link.fragment}` : '');
       return undefined;
     },
     image(src) {

@@ -1,7 +1,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeHtml } from '../../src/lib/html-entities.ts';
-import { getHighlighter, highlightSync, HIGHLIGHT_MAX_CHARS, languageForFile, loadLanguages, normaliseLanguage } from '../../src/lib/highlight.ts';
+import {
+  getHighlighter,
+  highlightSync,
+  HIGHLIGHT_MAX_CHARS,
+  languageForFile,
+  loadLanguages,
+  normaliseLanguage,
+} from '../../src/lib/highlight.ts';
 
 describe('highlight helpers', () => {
   test('picks a language from a file name or a fence info string, else text', () => {
@@ -25,7 +32,10 @@ describe('highlight helpers', () => {
   });
 
   test('escapes &, <, >, " and \' as numeric entities', () => {
-    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>&</a>`),
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
   });
 });
 
@@ -44,7 +54,11 @@ describe('highlightSync', () => {
     const hl = await getHighlighter();
     const code = `<script>x</script>\n${'a'.repeat(HIGHLIGHT_MAX_CHARS)}`;
     const html = highlightSync(hl, code, 'html', true);
-    assert.ok(html.startsWith('<pre class="shiki plain"><code><span class="line" id="L1">&#60;script&#62;x&#60;/script&#62;</span>\n<span class="line" id="L2">'));
+    assert.ok(
+      html.startsWith(
+        '<pre class="shiki plain"><code><span class="line" id="L1">&#60;script&#62;x&#60;/script&#62;</span>\n<span class="line" id="L2">',
+      ),
+    );
     assert.doesNotMatch(html, /<script/);
   });
 });

@@ -65,23 +65,63 @@ describe('publisher ids', () => {
   });
 
   test('flags the later of two ids that differ only by case, whatever their sort order', () => {
-    assert.deepEqual(conflictingPublisherIds([{ id: 'Northwind-Labs', firstSeen: 5 }, { id: 'northwind-labs', firstSeen: 2 }, { id: 'acme', firstSeen: 9 }]), new Map([['Northwind-Labs', 'northwind-labs']]));
+    assert.deepEqual(
+      conflictingPublisherIds([
+        { id: 'Northwind-Labs', firstSeen: 5 },
+        { id: 'northwind-labs', firstSeen: 2 },
+        { id: 'acme', firstSeen: 9 },
+      ]),
+      new Map([['Northwind-Labs', 'northwind-labs']]),
+    );
     // The real publisher may arrive second: then it is the one flagged, which the operator sees.
-    assert.deepEqual(conflictingPublisherIds([{ id: 'northwind-labs', firstSeen: 5 }, { id: 'NORTHWIND-LABS', firstSeen: 1 }]), new Map([['northwind-labs', 'NORTHWIND-LABS']]));
-    assert.equal(conflictReason('northwind-labs'), 'publisher id differs only by case from northwind-labs');
+    assert.deepEqual(
+      conflictingPublisherIds([
+        { id: 'northwind-labs', firstSeen: 5 },
+        { id: 'NORTHWIND-LABS', firstSeen: 1 },
+      ]),
+      new Map([['northwind-labs', 'NORTHWIND-LABS']]),
+    );
+    assert.equal(
+      conflictReason('northwind-labs'),
+      'publisher id differs only by case from northwind-labs',
+    );
   });
 
   test('on a tie or without history, the lower-case id wins over its capitalised copy', () => {
-    assert.deepEqual(conflictingPublisherIds([{ id: 'Northwind-Labs' }, { id: 'northwind-labs' }]), new Map([['Northwind-Labs', 'northwind-labs']]));
-    assert.deepEqual(conflictingPublisherIds([{ id: 'Northwind-Labs', firstSeen: 3 }, { id: 'northwind-labs', firstSeen: 3 }]), new Map([['Northwind-Labs', 'northwind-labs']]));
+    assert.deepEqual(
+      conflictingPublisherIds([{ id: 'Northwind-Labs' }, { id: 'northwind-labs' }]),
+      new Map([['Northwind-Labs', 'northwind-labs']]),
+    );
+    assert.deepEqual(
+      conflictingPublisherIds([
+        { id: 'Northwind-Labs', firstSeen: 3 },
+        { id: 'northwind-labs', firstSeen: 3 },
+      ]),
+      new Map([['Northwind-Labs', 'northwind-labs']]),
+    );
     // A known first appearance beats an unknown one.
-    assert.deepEqual(conflictingPublisherIds([{ id: 'northwind-labs' }, { id: 'Northwind-Labs', firstSeen: 40 }]), new Map([['northwind-labs', 'Northwind-Labs']]));
+    assert.deepEqual(
+      conflictingPublisherIds([{ id: 'northwind-labs' }, { id: 'Northwind-Labs', firstSeen: 40 }]),
+      new Map([['northwind-labs', 'Northwind-Labs']]),
+    );
   });
 
   test('orders by first appearance, unknown last, then case-insensitively', () => {
-    const ids = [{ id: 'zeta' }, { id: 'Beta', firstSeen: 2 }, { id: 'alpha', firstSeen: 2 }, { id: 'Zeta' }, { id: 'gamma', firstSeen: 0 }];
-    assert.deepEqual(ids.sort(compareFirstSeen).map((p) => p.id), ['gamma', 'alpha', 'Beta', 'zeta', 'Zeta']);
-    assert.ok(compareCodePoints('\u{1F600}', '\uFFFD') > 0, 'an astral character sorts after the BMP, as in UTF-8');
+    const ids = [
+      { id: 'zeta' },
+      { id: 'Beta', firstSeen: 2 },
+      { id: 'alpha', firstSeen: 2 },
+      { id: 'Zeta' },
+      { id: 'gamma', firstSeen: 0 },
+    ];
+    assert.deepEqual(
+      ids.sort(compareFirstSeen).map((p) => p.id),
+      ['gamma', 'alpha', 'Beta', 'zeta', 'Zeta'],
+    );
+    assert.ok(
+      compareCodePoints('\u{1F600}', '\uFFFD') > 0,
+      'an astral character sorts after the BMP, as in UTF-8',
+    );
   });
 });
 
@@ -94,7 +134,11 @@ describe('resolvePublisherNames', () => {
     ]);
     assert.deepEqual(names.get('northwind-labs'), { name: 'Northwind Labs', claimed: true });
     assert.deepEqual(names.get('acme'), { name: 'Acme Inc.', claimed: true });
-    assert.deepEqual(names.get('impostor'), { name: 'impostor', claimed: false, reason: 'display name already used by northwind-labs' });
+    assert.deepEqual(names.get('impostor'), {
+      name: 'impostor',
+      claimed: false,
+      reason: 'display name already used by northwind-labs',
+    });
   });
 
   test("a later name may not look like an earlier publisher's id", () => {
@@ -104,7 +148,11 @@ describe('resolvePublisherNames', () => {
       { id: 'contoso', profileName: 'Contoso', firstSeen: 3 },
     ]);
     assert.deepEqual(names.get('northwind-labs'), { name: 'northwind-labs', claimed: false });
-    assert.deepEqual(names.get('copycat'), { name: 'copycat', claimed: false, reason: 'display name already used by northwind-labs' });
+    assert.deepEqual(names.get('copycat'), {
+      name: 'copycat',
+      claimed: false,
+      reason: 'display name already used by northwind-labs',
+    });
     // Its own id's look is no obstacle.
     assert.deepEqual(names.get('contoso'), { name: 'Contoso', claimed: true });
   });
@@ -112,7 +160,10 @@ describe('resolvePublisherNames', () => {
   test('the decision follows first appearance, not the order publishers are given in', () => {
     const a = { id: 'aaa', profileName: 'Shared Name', firstSeen: 9 };
     const b = { id: 'zzz', profileName: 'SHARED NAME', firstSeen: 4 };
-    for (const list of [[a, b], [b, a]]) {
+    for (const list of [
+      [a, b],
+      [b, a],
+    ]) {
       const names = resolvePublisherNames(list);
       assert.equal(names.get('zzz')?.name, 'SHARED NAME');
       assert.equal(names.get('aaa')?.name, 'aaa');
@@ -124,7 +175,11 @@ describe('resolvePublisherNames', () => {
       { id: 'emoji', profileName: '✔✔✔', firstSeen: 1 },
       { id: 'tidy', profileName: '  Tidy\u200b  Tools\u202e \n', firstSeen: 2 },
     ]);
-    assert.deepEqual(names.get('emoji'), { name: 'emoji', claimed: false, reason: 'display name has no letters or digits' });
+    assert.deepEqual(names.get('emoji'), {
+      name: 'emoji',
+      claimed: false,
+      reason: 'display name has no letters or digits',
+    });
     assert.deepEqual(names.get('tidy'), { name: 'Tidy Tools', claimed: true });
   });
 });
@@ -143,10 +198,16 @@ describe('build dates', () => {
   const clock = Date.parse('2026-06-15T17:45:12Z');
 
   test('now is SOURCE_DATE_EPOCH, else the HEAD commit date, else the start of the UTC day', () => {
-    assert.equal(buildNow({ SOURCE_DATE_EPOCH: '1767225600' }, '2026-03-01T10:00:00+02:00', clock), '2026-01-01T00:00:00Z');
+    assert.equal(
+      buildNow({ SOURCE_DATE_EPOCH: '1767225600' }, '2026-03-01T10:00:00+02:00', clock),
+      '2026-01-01T00:00:00Z',
+    );
     assert.equal(buildNow({}, '2026-03-01T10:00:00+02:00', clock), '2026-03-01T08:00:00Z');
     assert.equal(buildNow({ SOURCE_DATE_EPOCH: '' }, undefined, clock), '2026-06-15T00:00:00Z');
-    assert.throws(() => buildNow({ SOURCE_DATE_EPOCH: 'yesterday' }, undefined, clock), /SOURCE_DATE_EPOCH/);
+    assert.throws(
+      () => buildNow({ SOURCE_DATE_EPOCH: 'yesterday' }, undefined, clock),
+      /SOURCE_DATE_EPOCH/,
+    );
     assert.throws(() => buildNow({ SOURCE_DATE_EPOCH: '-5' }), /SOURCE_DATE_EPOCH/);
     assert.throws(() => buildNow({ SOURCE_DATE_EPOCH: '99999999999999' }), /SOURCE_DATE_EPOCH/);
   });
@@ -164,14 +225,23 @@ describe('build dates', () => {
   test('sidecar dates count only for trusted publishers, else the git date, never after now', () => {
     const now = '2026-06-15T00:00:00Z';
     const trusted = ['acme'];
-    assert.equal(trustedDate('2026-06-01', 'acme', trusted, '2026-02-01T00:00:00Z', now), '2026-06-01');
-    assert.equal(trustedDate('2026-06-01', 'stranger', trusted, '2026-02-01T00:00:00Z', now), '2026-02-01T00:00:00Z');
-    assert.equal(trustedDate('2099-01-01', 'acme', trusted, '2026-02-01T00:00:00Z', now), '2026-02-01T00:00:00Z');
+    assert.equal(
+      trustedDate('2026-06-01', 'acme', trusted, '2026-02-01T00:00:00Z', now),
+      '2026-06-01',
+    );
+    assert.equal(
+      trustedDate('2026-06-01', 'stranger', trusted, '2026-02-01T00:00:00Z', now),
+      '2026-02-01T00:00:00Z',
+    );
+    assert.equal(
+      trustedDate('2099-01-01', 'acme', trusted, '2026-02-01T00:00:00Z', now),
+      '2026-02-01T00:00:00Z',
+    );
     assert.equal(trustedDate('2099-01-01', 'stranger', trusted, undefined, now), undefined);
     assert.equal(trustedDate(undefined, 'acme', trusted, '2030-01-01T00:00:00Z', now), undefined);
   });
 
-  test('featured only by the operator: site.json featured, or a trusted publisher\'s sidecar', () => {
+  test("featured only by the operator: site.json featured, or a trusted publisher's sidecar", () => {
     assert.equal(isFeatured('acme/run', 'acme', false, ['acme/run'], []), true);
     assert.equal(isFeatured('acme/run', 'acme', true, [], ['acme']), true);
     assert.equal(isFeatured('evil/run', 'evil', true, [], ['acme']), false);
@@ -187,13 +257,33 @@ describe('publishPolicy', () => {
       trustedPublishers: ['northwind-labs'],
       featured: ['northwind-labs/run'],
     });
-    assert.deepEqual(policy, { installNames: { 'northwind-labs/run': 'run' }, renames: { 'old-run': 'run' }, trustedPublishers: ['northwind-labs'], featured: ['northwind-labs/run'], problems: [] });
+    assert.deepEqual(policy, {
+      installNames: { 'northwind-labs/run': 'run' },
+      renames: { 'old-run': 'run' },
+      trustedPublishers: ['northwind-labs'],
+      featured: ['northwind-labs/run'],
+      problems: [],
+    });
   });
 
   test('ignores and reports malformed values', () => {
-    const policy = publishPolicy({ installNames: ['run'], renames: { a: 1 }, trustedPublishers: 'acme', featured: ['x/y', 3] });
-    assert.deepEqual([policy.installNames, policy.renames, policy.trustedPublishers, policy.featured], [{}, {}, [], ['x/y']]);
+    const policy = publishPolicy({
+      installNames: ['run'],
+      renames: { a: 1 },
+      trustedPublishers: 'acme',
+      featured: ['x/y', 3],
+    });
+    assert.deepEqual(
+      [policy.installNames, policy.renames, policy.trustedPublishers, policy.featured],
+      [{}, {}, [], ['x/y']],
+    );
     assert.equal(policy.problems.length, 4);
-    assert.deepEqual(publishPolicy(null), { installNames: {}, renames: {}, trustedPublishers: [], featured: [], problems: [] });
+    assert.deepEqual(publishPolicy(null), {
+      installNames: {},
+      renames: {},
+      trustedPublishers: [],
+      featured: [],
+      problems: [],
+    });
   });
 });

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -22,8 +32,17 @@ function temp(prefix: string): string {
 function checkout(fixture: string, into = temp('skillshelf-src-')): string {
   rmSync(into, { recursive: true, force: true });
   cpSync(join(FIXTURES, fixture), into, { recursive: true, verbatimSymlinks: true });
-  const env = { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T05:06:07Z', GIT_COMMITTER_DATE: '2026-03-04T05:06:07Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st' };
-  const git = (...args: string[]): string => execFileSync('git', ['-C', into, ...args], { env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: '2026-03-04T05:06:07Z',
+    GIT_COMMITTER_DATE: '2026-03-04T05:06:07Z',
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@e.st',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@e.st',
+  };
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-C', into, ...args], { env, encoding: 'utf8' });
   git('init', '-q');
   git('remote', 'add', 'origin', 'git@github.com:acme/skills.git');
   git('add', '-A', '-f');
@@ -37,7 +56,8 @@ function snapshot(dir: string): Map<string, string> {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isFile()) out.set(name, readFileSync(path).toString('base64') + statSync(path).mode.toString(8));
+    if (statSync(path).isFile())
+      out.set(name, readFileSync(path).toString('base64') + statSync(path).mode.toString(8));
   }
   return out;
 }
@@ -57,7 +77,19 @@ describe('importSkills on a messy repository', () => {
   test('takes the publisher from the git remote and imports every readable skill, hidden and nested ones included', () => {
     assert.equal(report.publisher, 'acme');
     assert.equal(report.repository, 'https://github.com/acme/skills');
-    assert.deepEqual(slugs(report.imported), ['bad-folder-name', 'checklist', 'colon-desc', 'data-cleaner', 'linky', 'lower', 'pdf-tools', 'release-notes', 'run', 'run-tools', 'workflow']);
+    assert.deepEqual(slugs(report.imported), [
+      'bad-folder-name',
+      'checklist',
+      'colon-desc',
+      'data-cleaner',
+      'linky',
+      'lower',
+      'pdf-tools',
+      'release-notes',
+      'run',
+      'run-tools',
+      'workflow',
+    ]);
   });
 
   test('skips unreadable skills with the reason, including the YAML error position', () => {
@@ -77,7 +109,10 @@ describe('importSkills on a messy repository', () => {
 
   test('does not follow the symlinked mirror tree or search node_modules', () => {
     assert.deepEqual(report.ignored.map((i) => i.path).sort(), ['.codex/skills', 'node_modules']);
-    assert.match(report.ignored.find((i) => i.path === '.codex/skills')!.reason, /mirror of skills/);
+    assert.match(
+      report.ignored.find((i) => i.path === '.codex/skills')!.reason,
+      /mirror of skills/,
+    );
   });
 
   test('imports a nested skill on its own and leaves it out of its parent', () => {
@@ -88,23 +123,54 @@ describe('importSkills on a messy repository', () => {
 
   test('copies regular files only: junk left out, inside links as files, escaping links refused, exec bits kept', () => {
     const files = [...snapshot(join(pub, 'pdf-tools')).keys()];
-    assert.deepEqual(files, ['SKILL.md', 'assets/fonts/Demo.ttf', 'assets/sample.png', 'references/forms.md', 'scripts/extract.py']);
+    assert.deepEqual(files, [
+      'SKILL.md',
+      'assets/fonts/Demo.ttf',
+      'assets/sample.png',
+      'references/forms.md',
+      'scripts/extract.py',
+    ]);
     assert.equal(statSync(join(pub, 'pdf-tools', 'scripts', 'extract.py')).mode & 0o777, 0o755);
-    assert.deepEqual(readFileSync(join(pub, 'pdf-tools', 'assets', 'sample.png')), readFileSync(join(source, 'skills', 'pdf-tools', 'assets', 'sample.png')));
+    assert.deepEqual(
+      readFileSync(join(pub, 'pdf-tools', 'assets', 'sample.png')),
+      readFileSync(join(source, 'skills', 'pdf-tools', 'assets', 'sample.png')),
+    );
     assert.ok(!statSync(join(pub, 'linky', 'references', 'alias.md')).isSymbolicLink());
-    assert.equal(readFileSync(join(pub, 'linky', 'references', 'alias.md'), 'utf8'), readFileSync(join(source, 'skills', 'linky', 'references', 'real.md'), 'utf8'));
+    assert.equal(
+      readFileSync(join(pub, 'linky', 'references', 'alias.md'), 'utf8'),
+      readFileSync(join(source, 'skills', 'linky', 'references', 'real.md'), 'utf8'),
+    );
     assert.ok(!existsSync(join(pub, 'linky', 'references', 'outside.md')));
-    assert.deepEqual(report.notCopied.map((n) => `${n.slug}/${n.file}`), ['linky/references/outside.md']);
+    assert.deepEqual(
+      report.notCopied.map((n) => `${n.slug}/${n.file}`),
+      ['linky/references/outside.md'],
+    );
   });
 
   test('writes provenance to a sidecar beside the package, never inside it', () => {
-    const listing = JSON.parse(readFileSync(join(pub, 'pdf-tools.listing.json'), 'utf8')) as Record<string, unknown>;
-    const head = execFileSync('git', ['-C', source, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-    assert.deepEqual(listing['source'], { repository: 'https://github.com/acme/skills', path: 'skills/pdf-tools', commit: head, commitDate: '2026-03-04T05:06:07+00:00' });
+    const listing = JSON.parse(readFileSync(join(pub, 'pdf-tools.listing.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const head = execFileSync('git', ['-C', source, 'rev-parse', 'HEAD'], {
+      encoding: 'utf8',
+    }).trim();
+    assert.deepEqual(listing['source'], {
+      repository: 'https://github.com/acme/skills',
+      path: 'skills/pdf-tools',
+      commit: head,
+      commitDate: '2026-03-04T05:06:07+00:00',
+    });
     assert.equal(listing['updated'], '2026-03-04');
     assert.equal(listing['importedAt'], NOW.toISOString());
-    const cleaner = JSON.parse(readFileSync(join(pub, 'data-cleaner.listing.json'), 'utf8')) as Record<string, unknown>;
-    assert.equal(cleaner['license'], 'MIT', 'licence from the repository root when the skill names none');
+    const cleaner = JSON.parse(
+      readFileSync(join(pub, 'data-cleaner.listing.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    assert.equal(
+      cleaner['license'],
+      'MIT',
+      'licence from the repository root when the skill names none',
+    );
     assert.ok(!readdirSync(join(pub, 'pdf-tools')).some((f) => f.includes('listing')));
   });
 
@@ -112,7 +178,10 @@ describe('importSkills on a messy repository', () => {
     assert.deepEqual(readdirSync(content), ['skills']);
     assert.deepEqual(readdirSync(join(content, 'skills')), ['acme']);
     assert.equal(report.publisherFolder, 'acme');
-    assert.deepEqual(readdirSync(pub).filter((name) => name.startsWith('.') || name.includes('importing')), []);
+    assert.deepEqual(
+      readdirSync(pub).filter((name) => name.startsWith('.') || name.includes('importing')),
+      [],
+    );
   });
 });
 
@@ -131,10 +200,18 @@ describe('re-importing', () => {
     importSkills({ source, contentRoot: content, now: NOW });
     const before = snapshot(join(content, 'skills', 'acme'));
 
-    const again = importSkills({ source, contentRoot: content, now: new Date('2026-11-02T00:00:00Z') });
+    const again = importSkills({
+      source,
+      contentRoot: content,
+      now: new Date('2026-11-02T00:00:00Z'),
+    });
     assert.equal(again.unchanged.length, 11);
     assert.equal(again.imported.length + again.updated.length, 0);
-    assert.deepEqual(snapshot(join(content, 'skills', 'acme')), before, 'packages and sidecars untouched');
+    assert.deepEqual(
+      snapshot(join(content, 'skills', 'acme')),
+      before,
+      'packages and sidecars untouched',
+    );
 
     checkout('acme-skills-v2', source);
     const v2 = importSkills({ source, contentRoot: content, now: NOW });
@@ -157,7 +234,9 @@ describe('re-importing', () => {
     const source = checkout('acme-skills');
     const content = temp('skillshelf-content-');
     importSkills({ source, contentRoot: content, now: NOW });
-    cpSync(join(content, 'skills', 'acme', 'lower'), join(content, 'skills', 'acme', 'hand-made'), { recursive: true });
+    cpSync(join(content, 'skills', 'acme', 'lower'), join(content, 'skills', 'acme', 'hand-made'), {
+      recursive: true,
+    });
     const report = importSkills({ source, contentRoot: content, prune: true, now: NOW });
     assert.deepEqual(report.disappeared, []);
     assert.ok(existsSync(join(content, 'skills', 'acme', 'hand-made')));
@@ -167,12 +246,31 @@ describe('re-importing', () => {
 describe('limits and odd sources', () => {
   test('leaves out a file over the per-file limit and skips a package over the package limit, saying why', () => {
     const source = checkout('acme-skills');
-    writeFileSync(join(source, 'skills', 'pdf-tools', 'assets', 'big.bin'), Buffer.alloc(300 * 1024, 7));
+    writeFileSync(
+      join(source, 'skills', 'pdf-tools', 'assets', 'big.bin'),
+      Buffer.alloc(300 * 1024, 7),
+    );
     const content = temp('skillshelf-content-');
-    const report = importSkills({ source, contentRoot: content, limits: { maxFiles: 1000, maxFileBytes: 200 * 1024, maxPackageBytes: 50 * 1024 * 1024 }, now: NOW });
-    assert.match(report.notCopied.find((n) => n.file === 'assets/big.bin')?.reason ?? '', /over the 200 KB limit per file/);
-    const tight = importSkills({ source, contentRoot: temp('skillshelf-content-'), limits: { maxFiles: 1000, maxFileBytes: 10 * 1024 * 1024, maxPackageBytes: 100 * 1024 }, now: NOW });
-    assert.match(tight.skipped.find((s) => s.path === 'skills/pdf-tools')?.reason ?? '', /over 100 KB/);
+    const report = importSkills({
+      source,
+      contentRoot: content,
+      limits: { maxFiles: 1000, maxFileBytes: 200 * 1024, maxPackageBytes: 50 * 1024 * 1024 },
+      now: NOW,
+    });
+    assert.match(
+      report.notCopied.find((n) => n.file === 'assets/big.bin')?.reason ?? '',
+      /over the 200 KB limit per file/,
+    );
+    const tight = importSkills({
+      source,
+      contentRoot: temp('skillshelf-content-'),
+      limits: { maxFiles: 1000, maxFileBytes: 10 * 1024 * 1024, maxPackageBytes: 100 * 1024 },
+      now: NOW,
+    });
+    assert.match(
+      tight.skipped.find((s) => s.path === 'skills/pdf-tools')?.reason ?? '',
+      /over 100 KB/,
+    );
   });
 
   test('imports a repository whose root is the skill, with the licence from its licence file', () => {
@@ -181,7 +279,9 @@ describe('limits and odd sources', () => {
     const report = importSkills({ source, contentRoot: content, publisher: 'Solo Org', now: NOW });
     assert.equal(report.publisher, 'solo-org');
     assert.deepEqual(slugs(report.imported), ['solo-skill']);
-    const listing = JSON.parse(readFileSync(join(content, 'skills', 'solo-org', 'solo-skill.listing.json'), 'utf8')) as { license: string; source: { path: string } };
+    const listing = JSON.parse(
+      readFileSync(join(content, 'skills', 'solo-org', 'solo-skill.listing.json'), 'utf8'),
+    ) as { license: string; source: { path: string } };
     assert.equal(listing.license, 'Apache-2.0');
     assert.equal(listing.source.path, '.');
   });
@@ -190,14 +290,24 @@ describe('limits and odd sources', () => {
     const source = checkout('acme-skills');
     const link = join(temp('skillshelf-link-'), 'acme-link');
     symlinkSync(source, link);
-    const report = importSkills({ source: link, contentRoot: temp('skillshelf-content-'), now: NOW });
+    const report = importSkills({
+      source: link,
+      contentRoot: temp('skillshelf-content-'),
+      now: NOW,
+    });
     assert.equal(report.imported.length, 11);
     assert.equal(report.skipped.length, 3);
   });
 
   test('normalises remotes, licences and slugs', () => {
-    assert.equal(normaliseRemote('git@github.com:acme/skills.git'), 'https://github.com/acme/skills');
-    assert.equal(normaliseRemote('https://token@gitlab.com/group/sub/repo.git'), 'https://gitlab.com/group/sub/repo');
+    assert.equal(
+      normaliseRemote('git@github.com:acme/skills.git'),
+      'https://github.com/acme/skills',
+    );
+    assert.equal(
+      normaliseRemote('https://token@gitlab.com/group/sub/repo.git'),
+      'https://gitlab.com/group/sub/repo',
+    );
     assert.equal(identifyLicence('Apache License\n  Version 2.0, January 2004'), 'Apache-2.0');
     assert.equal(identifyLicence('Some custom terms'), undefined);
     assert.equal(slugify('Bad Folder Name'), 'bad-folder-name');
@@ -226,7 +336,10 @@ describe('npm run import', () => {
 
   test('exits 1 when nothing can be imported and 2 on wrong arguments', () => {
     const empty = temp('skillshelf-empty-');
-    assert.equal(run(empty, '--content', temp('skillshelf-content-'), '--publisher', 'nobody').status, 1);
+    assert.equal(
+      run(empty, '--content', temp('skillshelf-content-'), '--publisher', 'nobody').status,
+      1,
+    );
     // Not a checkout: there is no remote owner to trust, so the publisher must be named.
     const unnamed = run(empty, '--content', temp('skillshelf-content-'));
     assert.equal(unnamed.status, 2);

@@ -16,10 +16,19 @@ function readWith(content: string) {
 
 describe('listing sidecar', () => {
   test('sits beside the package folder, and a missing one means an unfeatured listing', () => {
-    assert.equal(listingPath('/c/skills/edge/nested-package'), '/c/skills/edge/nested-package.listing.json');
-    assert.equal(listingPath('/c/skills/edge/nested-package//'), '/c/skills/edge/nested-package.listing.json');
+    assert.equal(
+      listingPath('/c/skills/edge/nested-package'),
+      '/c/skills/edge/nested-package.listing.json',
+    );
+    assert.equal(
+      listingPath('/c/skills/edge/nested-package//'),
+      '/c/skills/edge/nested-package.listing.json',
+    );
     // A package without a sidecar is simply unfeatured.
-    assert.deepEqual(readListing(join(FIXTURES, 'edge/pseudo-xml')), { listing: { featured: false }, findings: [] });
+    assert.deepEqual(readListing(join(FIXTURES, 'edge/pseudo-xml')), {
+      listing: { featured: false },
+      findings: [],
+    });
   });
 
   test('reads the fixture sidecar of edge/nested-package', () => {
@@ -41,24 +50,44 @@ describe('listing sidecar', () => {
   });
 
   test('drops malformed dates and non-boolean featured, trims text, reports each bad date', () => {
-    const { listing, findings } = readWith(JSON.stringify({
-      featured: 'yes',
-      added: '10/01/2026',
-      updated: 20260101,
-      importedAt: '2026-03-01T08:00:00Z',
-      license: '  MIT  ',
-      source: { repository: ' https://x/y ', path: '', commitDate: 'yesterday' },
-    }));
+    const { listing, findings } = readWith(
+      JSON.stringify({
+        featured: 'yes',
+        added: '10/01/2026',
+        updated: 20260101,
+        importedAt: '2026-03-01T08:00:00Z',
+        license: '  MIT  ',
+        source: { repository: ' https://x/y ', path: '', commitDate: 'yesterday' },
+      }),
+    );
     assert.equal(listing.featured, false);
     assert.equal(listing.added, undefined);
     assert.equal(listing.updated, undefined);
     assert.equal(listing.importedAt, '2026-03-01T08:00:00Z');
     assert.equal(listing.license, 'MIT');
-    assert.deepEqual(listing.source, { repository: 'https://x/y', path: undefined, commit: undefined, commitDate: undefined });
-    assert.deepEqual(findings.map((f) => f.message.split('"')[1]), ['added', 'updated', 'source.commitDate']);
+    assert.deepEqual(listing.source, {
+      repository: 'https://x/y',
+      path: undefined,
+      commit: undefined,
+      commitDate: undefined,
+    });
+    assert.deepEqual(
+      findings.map((f) => f.message.split('"')[1]),
+      ['added', 'updated', 'source.commitDate'],
+    );
   });
 
   test('reads a JSON value that is not an object as an empty listing', () => {
-    assert.deepEqual(readWith('[1, 2]'), { listing: { featured: false, added: undefined, updated: undefined, license: undefined, importedAt: undefined, source: undefined }, findings: [] });
+    assert.deepEqual(readWith('[1, 2]'), {
+      listing: {
+        featured: false,
+        added: undefined,
+        updated: undefined,
+        license: undefined,
+        importedAt: undefined,
+        source: undefined,
+      },
+      findings: [],
+    });
   });
 });

@@ -10,7 +10,9 @@ after(() => temps.forEach(removeTree));
 
 describe('findPackageDirs', () => {
   test('finds every fixture package folder, sorted, and ignores loose files at both levels', () => {
-    const dirs = findPackageDirs(FIXTURES).filter((d) => !GENERATED_PUBLISHERS.includes(d.publisher));
+    const dirs = findPackageDirs(FIXTURES).filter(
+      (d) => !GENERATED_PUBLISHERS.includes(d.publisher),
+    );
     assert.equal(dirs.length, 26);
     assert.deepEqual([...new Set(dirs.map((d) => d.publisher))], ['broken', 'edge', 'hostile']);
     const edge = dirs.filter((d) => d.publisher === 'edge').map((d) => d.slug);
@@ -32,7 +34,10 @@ describe('findPackageDirs', () => {
     });
     temps.push(root);
     const dirs = findPackageDirs(root);
-    assert.deepEqual(dirs.map((d) => `${d.publisher}/${d.slug}`), ['pub/linked', 'pub/skill-a']);
+    assert.deepEqual(
+      dirs.map((d) => `${d.publisher}/${d.slug}`),
+      ['pub/linked', 'pub/skill-a'],
+    );
     assert.match(dirs[0]!.problem ?? '', /symbolic link/);
     assert.equal(dirs[1]!.problem, undefined);
     assert.equal(isDirectory(join(root, 'pub/dangling')), false);
@@ -42,7 +47,10 @@ describe('findPackageDirs', () => {
   test('skips a dangling symlink at the publisher level instead of throwing', () => {
     const root = makeTree({ 'pub/skill-a/SKILL.md': 'a', ghost: { symlink: 'no-such-publisher' } });
     temps.push(root);
-    assert.deepEqual(findPackageDirs(root).map((d) => `${d.publisher}/${d.slug}`), ['pub/skill-a']);
+    assert.deepEqual(
+      findPackageDirs(root).map((d) => `${d.publisher}/${d.slug}`),
+      ['pub/skill-a'],
+    );
   });
 
   test('returns no packages for a content root that does not exist', () => {

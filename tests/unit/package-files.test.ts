@@ -2,7 +2,13 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { classifyFile, DEFAULT_LIMITS, formatBytes, isJunk, listPackageFiles } from '../../src/lib/package-files.ts';
+import {
+  classifyFile,
+  DEFAULT_LIMITS,
+  formatBytes,
+  isJunk,
+  listPackageFiles,
+} from '../../src/lib/package-files.ts';
 import type { PackageLimits } from '../../src/lib/package-files.ts';
 import { FIXTURES, makeTree, removeTree } from './helpers.ts';
 
@@ -16,7 +22,12 @@ after(() => temps.forEach(removeTree));
 
 describe('classifyFile', () => {
   test('trusts known extensions and known extension-less names over the content', () => {
-    const root = tree({ 'fake.png': 'plain text', 'notes.md': Buffer.from([0, 1, 2]), LICENSE: 'MIT', Makefile: 'all:\n' });
+    const root = tree({
+      'fake.png': 'plain text',
+      'notes.md': Buffer.from([0, 1, 2]),
+      LICENSE: 'MIT',
+      Makefile: 'all:\n',
+    });
     assert.equal(classifyFile(join(root, 'fake.png'), 'fake.png'), 'binary');
     assert.equal(classifyFile(join(root, 'notes.md'), 'notes.md'), 'text');
     assert.equal(classifyFile(join(root, 'LICENSE'), 'LICENSE'), 'text');
@@ -24,8 +35,15 @@ describe('classifyFile', () => {
   });
 
   test('sniffs unknown extensions: NUL bytes or invalid UTF-8 mean binary, valid UTF-8 means text, even across the 4 KB boundary', () => {
-    const invalidUtf8 = Buffer.concat([Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from('x'.repeat(100))]);
-    const root = tree({ 'a.weird': 'héllo wörld ✓', 'b.weird': Buffer.from('abc\0def'), 'c.weird': invalidUtf8 });
+    const invalidUtf8 = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0xfd]),
+      Buffer.from('x'.repeat(100)),
+    ]);
+    const root = tree({
+      'a.weird': 'héllo wörld ✓',
+      'b.weird': Buffer.from('abc\0def'),
+      'c.weird': invalidUtf8,
+    });
     assert.equal(classifyFile(join(root, 'a.weird'), 'a.weird'), 'text');
     assert.equal(classifyFile(join(root, 'b.weird'), 'b.weird'), 'binary');
     assert.equal(classifyFile(join(root, 'c.weird'), 'c.weird'), 'binary');
@@ -35,7 +53,10 @@ describe('classifyFile', () => {
   });
 
   test('classes a short file with invalid UTF-8 in its last bytes as binary', () => {
-    const root = tree({ 'tail.weird': Buffer.from([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0xff, 0xfe]), 'tiny.weird': Buffer.from([0xff]) });
+    const root = tree({
+      'tail.weird': Buffer.from([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0xff, 0xfe]),
+      'tiny.weird': Buffer.from([0xff]),
+    });
     assert.equal(classifyFile(join(root, 'tail.weird'), 'tail.weird'), 'binary');
     assert.equal(classifyFile(join(root, 'tiny.weird'), 'tiny.weird'), 'binary');
   });
@@ -67,19 +88,38 @@ describe('listPackageFiles', () => {
   test('publishes an in-package symlink as its target and leaves out escaping and dangling links', () => {
     const root = join(FIXTURES, 'edge/symlinks');
     const { files, findings } = listPackageFiles(root);
-    assert.deepEqual(files.map((f) => f.path), ['SKILL.md', 'references/alias.md', 'references/real.md']);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['SKILL.md', 'references/alias.md', 'references/real.md'],
+    );
     const alias = files.find((f) => f.path === 'references/alias.md')!;
     assert.equal(alias.source, join(root, 'references/real.md'));
-    assert.deepEqual(findings.map((f) => [f.rule, f.file, f.severity]), [
-      ['symlink-dangling', 'references/dangling.md', 'warning'],
-      ['symlink-escape', 'references/escape.md', 'warning'],
-    ]);
-    for (const file of files) assert.ok(!readFileSync(file.source, 'utf8').includes('TOP SECRET'), file.path);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.file, f.severity]),
+      [
+        ['symlink-dangling', 'references/dangling.md', 'warning'],
+        ['symlink-escape', 'references/escape.md', 'warning'],
+      ],
+    );
+    for (const file of files)
+      assert.ok(!readFileSync(file.source, 'utf8').includes('TOP SECRET'), file.path);
   });
 
   test('skips junk at any depth and a symlink to a folder inside the package', () => {
-    for (const name of ['.DS_Store', 'Thumbs.db', '__pycache__', 'node_modules', '.git', '.hg', '.svn', 'tool.pyc', 'TOOL.PYO']) assert.equal(isJunk(name), true, name);
-    for (const name of ['SKILL.md', '.gitignore', 'git', 'modules', 'pyc', 'run.sh']) assert.equal(isJunk(name), false, name);
+    for (const name of [
+      '.DS_Store',
+      'Thumbs.db',
+      '__pycache__',
+      'node_modules',
+      '.git',
+      '.hg',
+      '.svn',
+      'tool.pyc',
+      'TOOL.PYO',
+    ])
+      assert.equal(isJunk(name), true, name);
+    for (const name of ['SKILL.md', '.gitignore', 'git', 'modules', 'pyc', 'run.sh'])
+      assert.equal(isJunk(name), false, name);
     const root = tree({
       'SKILL.md': 'x',
       '.DS_Store': 'junk',
@@ -94,11 +134,17 @@ describe('listPackageFiles', () => {
       'docs-link': { symlink: 'docs' },
     });
     const { files, findings } = listPackageFiles(root);
-    assert.deepEqual(files.map((f) => f.path), ['SKILL.md', 'docs/guide.md', 'scripts/x.py']);
-    assert.deepEqual(findings.map((f) => [f.rule, f.file]), [['symlink-directory', 'docs-link']]);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['SKILL.md', 'docs/guide.md', 'scripts/x.py'],
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.file]),
+      [['symlink-directory', 'docs-link']],
+    );
   });
 
-  test('keeps the executable bit of a script and of a symlink\'s target', () => {
+  test("keeps the executable bit of a script and of a symlink's target", () => {
     const root = tree({
       'SKILL.md': 'x',
       'bin/tool': { content: '#!/bin/sh\necho hi\n', mode: 0o755 },
@@ -121,8 +167,17 @@ describe('listPackageFiles', () => {
       'rel.md': { symlink: `../${basename(outside)}/secret.txt` },
     });
     const { files, findings } = listPackageFiles(root);
-    assert.deepEqual(files.map((f) => f.path), ['SKILL.md']);
-    assert.deepEqual(findings.map((f) => [f.rule, f.file]), [['symlink-escape', 'abs.md'], ['symlink-escape', 'rel.md']]);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['SKILL.md'],
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.file]),
+      [
+        ['symlink-escape', 'abs.md'],
+        ['symlink-escape', 'rel.md'],
+      ],
+    );
   });
 
   test('does not mistake a sibling folder that shares the package name as a prefix for the package', () => {
@@ -133,8 +188,14 @@ describe('listPackageFiles', () => {
     writeFileSync(join(sibling, 'secret.txt'), 'TOP SECRET');
     symlinkSync(`../${basename(sibling)}/secret.txt`, join(root, 'prefix.md'));
     const { files, findings } = listPackageFiles(root);
-    assert.deepEqual(files.map((f) => f.path), ['SKILL.md']);
-    assert.deepEqual(findings.map((f) => [f.rule, f.file]), [['symlink-escape', 'prefix.md']]);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['SKILL.md'],
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.file]),
+      [['symlink-escape', 'prefix.md']],
+    );
   });
 
   test('works when the package folder itself is reached through a symlink', () => {
@@ -144,14 +205,24 @@ describe('listPackageFiles', () => {
     symlinkSync(real, linked);
     const { files, findings } = listPackageFiles(linked);
     assert.deepEqual(findings, []);
-    assert.deepEqual(files.map((f) => f.path), ['SKILL.md', 'a.md', 'b.md']);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['SKILL.md', 'a.md', 'b.md'],
+    );
   });
 
   test('leaves out a file over the per-file limit and reports it, keeping the rest', () => {
-    const root = tree({ 'SKILL.md': 'x'.repeat(10), 'big.txt': 'y'.repeat(2048), 'small.txt': 'z' });
+    const root = tree({
+      'SKILL.md': 'x'.repeat(10),
+      'big.txt': 'y'.repeat(2048),
+      'small.txt': 'z',
+    });
     const limits: PackageLimits = { maxFiles: 100, maxFileBytes: 1024, maxPackageBytes: 1_000_000 };
     const { files, findings } = listPackageFiles(root, limits);
-    assert.deepEqual(files.map((f) => f.path), ['SKILL.md', 'small.txt']);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['SKILL.md', 'small.txt'],
+    );
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.rule, 'file-too-large');
     assert.equal(findings[0]!.file, 'big.txt');
@@ -159,19 +230,42 @@ describe('listPackageFiles', () => {
   });
 
   test('stops adding files past the package size and file count limits', () => {
-    const root = tree({ 'a.txt': 'a'.repeat(600), 'b.txt': 'b'.repeat(600), 'c.txt': 'c'.repeat(100) });
-    const bySize = listPackageFiles(root, { maxFiles: 100, maxFileBytes: 1000, maxPackageBytes: 1000 });
-    assert.deepEqual(bySize.files.map((f) => f.path), ['a.txt', 'c.txt']);
-    assert.deepEqual(bySize.findings.map((f) => [f.rule, f.file]), [['package-too-large', 'b.txt']]);
+    const root = tree({
+      'a.txt': 'a'.repeat(600),
+      'b.txt': 'b'.repeat(600),
+      'c.txt': 'c'.repeat(100),
+    });
+    const bySize = listPackageFiles(root, {
+      maxFiles: 100,
+      maxFileBytes: 1000,
+      maxPackageBytes: 1000,
+    });
+    assert.deepEqual(
+      bySize.files.map((f) => f.path),
+      ['a.txt', 'c.txt'],
+    );
+    assert.deepEqual(
+      bySize.findings.map((f) => [f.rule, f.file]),
+      [['package-too-large', 'b.txt']],
+    );
 
     const byCount = listPackageFiles(root, { ...DEFAULT_LIMITS, maxFiles: 2 });
-    assert.deepEqual(byCount.files.map((f) => f.path), ['a.txt', 'b.txt']);
-    assert.deepEqual(byCount.findings.map((f) => [f.rule, f.file]), [['package-too-many-files', 'c.txt']]);
+    assert.deepEqual(
+      byCount.files.map((f) => f.path),
+      ['a.txt', 'b.txt'],
+    );
+    assert.deepEqual(
+      byCount.findings.map((f) => [f.rule, f.file]),
+      [['package-too-many-files', 'c.txt']],
+    );
   });
 
   test('sorts the final list by full path, not by walk order', () => {
     const root = tree({ 'a/x.md': '1', 'a-b.md': '2', 'B.md': '3', 'SKILL.md': '4' });
-    assert.deepEqual(listPackageFiles(root).files.map((f) => f.path), ['B.md', 'SKILL.md', 'a-b.md', 'a/x.md']);
+    assert.deepEqual(
+      listPackageFiles(root).files.map((f) => f.path),
+      ['B.md', 'SKILL.md', 'a-b.md', 'a/x.md'],
+    );
   });
 });
 

@@ -14,7 +14,12 @@ function parse(raw: string): ParsedSkillFile {
   return result;
 }
 
-function check(frontmatter: string, folder = 'demo', body = '\n# Body\n', fileName = 'SKILL.md'): SpecResult {
+function check(
+  frontmatter: string,
+  folder = 'demo',
+  body = '\n# Body\n',
+  fileName = 'SKILL.md',
+): SpecResult {
   return checkSpec(parse(`---\n${frontmatter}\n---\n${body}`), folder, fileName);
 }
 
@@ -32,7 +37,11 @@ function checkFixture(path: string, folder: string) {
 
 describe('checkSpec', () => {
   test('accepts a clean skill with no findings and normalises its fields', () => {
-    const result = okResult(check('name: demo\ndescription: "  Does a thing.  "\nlicense: MIT\ncompatibility: Needs git\nallowed-tools: Bash(git:*) Read'));
+    const result = okResult(
+      check(
+        'name: demo\ndescription: "  Does a thing.  "\nlicense: MIT\ncompatibility: Needs git\nallowed-tools: Bash(git:*) Read',
+      ),
+    );
     assert.deepEqual(result.findings, []);
     assert.deepEqual(result.frontmatter, {
       name: 'demo',
@@ -49,7 +58,10 @@ describe('checkSpec', () => {
     const result = check('name: demo');
     assert.equal(result.ok, false);
     assert.ok(!result.ok);
-    assert.equal(result.reason, 'The frontmatter has no description, so agents cannot know when to use the skill.');
+    assert.equal(
+      result.reason,
+      'The frontmatter has no description, so agents cannot know when to use the skill.',
+    );
     assert.equal(result.line, undefined);
   });
 
@@ -57,7 +69,10 @@ describe('checkSpec', () => {
     for (const value of ['""', '"   "', '', '[]']) {
       const result = check(`name: demo\ndescription: ${value}`);
       assert.ok(!result.ok, `description: ${value} must be refused`);
-      assert.equal(result.reason, 'The description is empty, so agents cannot know when to use the skill.');
+      assert.equal(
+        result.reason,
+        'The description is empty, so agents cannot know when to use the skill.',
+      );
       assert.equal(result.line, 3);
     }
   });
@@ -74,17 +89,26 @@ describe('checkSpec', () => {
   test('warns about angle brackets in the long-description fixture and counts it too long', () => {
     const result = okResult(checkFixture('edge/long-description/SKILL.md', 'long-description'));
     assert.deepEqual(rules(result).sort(), ['description-angle-brackets', 'description-too-long']);
-    assert.ok(result.frontmatter.description.includes('<button>'), 'the description is kept verbatim');
+    assert.ok(
+      result.frontmatter.description.includes('<button>'),
+      'the description is kept verbatim',
+    );
     assert.ok(!result.frontmatter.description.includes('\n'), 'a folded scalar reads as one line');
   });
 
   test('reports a badly formatted name as an error and a folder mismatch as a warning', () => {
     const bad = okResult(checkFixture('edge/Bad_Name/SKILL.md', 'Bad_Name'));
-    assert.deepEqual(bad.findings.map((f) => [f.rule, f.severity, f.line]), [['name-format', 'error', 2]]);
+    assert.deepEqual(
+      bad.findings.map((f) => [f.rule, f.severity, f.line]),
+      [['name-format', 'error', 2]],
+    );
 
     const mismatch = okResult(checkFixture('edge/name-mismatch/SKILL.md', 'name-mismatch'));
     assert.equal(mismatch.frontmatter.name, 'something-else');
-    assert.deepEqual(mismatch.findings.map((f) => [f.rule, f.severity, f.line]), [['name-folder-mismatch', 'warning', 2]]);
+    assert.deepEqual(
+      mismatch.findings.map((f) => [f.rule, f.severity, f.line]),
+      [['name-folder-mismatch', 'warning', 2]],
+    );
 
     for (const name of ['-lead', 'trail-', 'double--hyphen', 'a'.repeat(65)]) {
       assert.ok(rules(check(`name: ${name}\ndescription: d`, name)).includes('name-format'), name);
@@ -100,37 +124,60 @@ describe('checkSpec', () => {
   test('flags a blank name instead of silently using the folder name', () => {
     for (const value of ['""', '']) {
       const result = okResult(check(`name: ${value}\ndescription: d`, 'folder'));
-      assert.deepEqual(rules(result), ['name-missing'], `name: ${value} must be reported as missing`);
+      assert.deepEqual(
+        rules(result),
+        ['name-missing'],
+        `name: ${value} must be reported as missing`,
+      );
     }
   });
 
   test('warns when the instruction file is not named SKILL.md', () => {
     const result = okResult(checkFixture('edge/lowercase-file/skill.md', 'lowercase-file'));
-    assert.deepEqual(result.findings.map((f) => [f.rule, f.file]), [['skill-file-name', 'skill.md']]);
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, f.file]),
+      [['skill-file-name', 'skill.md']],
+    );
     assert.deepEqual(result.frontmatter.allowedTools, ['Bash(git:*)', 'Read']);
   });
 
   test('accepts allowed-tools as a YAML list with a warning and rejects other types', () => {
     const list = okResult(checkFixture('edge/tools-as-list/SKILL.md', 'tools-as-list'));
     assert.deepEqual(list.frontmatter.allowedTools, ['Bash', 'Read', 'Grep']);
-    assert.deepEqual(list.findings.map((f) => [f.rule, f.line]), [['allowed-tools-list', 5]]);
+    assert.deepEqual(
+      list.findings.map((f) => [f.rule, f.line]),
+      [['allowed-tools-list', 5]],
+    );
 
     const wrong = okResult(check('name: demo\ndescription: d\nallowed-tools: 42'));
     assert.deepEqual(wrong.frontmatter.allowedTools, []);
-    assert.deepEqual(wrong.findings.map((f) => [f.rule, f.severity]), [['allowed-tools-type', 'error']]);
+    assert.deepEqual(
+      wrong.findings.map((f) => [f.rule, f.severity]),
+      [['allowed-tools-type', 'error']],
+    );
   });
 
   test('shows non-string metadata as strings and warns once per value', () => {
     const result = okResult(checkFixture('edge/metadata-types/SKILL.md', 'metadata-types'));
-    assert.deepEqual(result.frontmatter.metadata, { updated: '2026-04-01', revision: '7', experimental: 'true', owner: 'platform-team' });
+    assert.deepEqual(result.frontmatter.metadata, {
+      updated: '2026-04-01',
+      revision: '7',
+      experimental: 'true',
+      owner: 'platform-team',
+    });
     const warnings = result.findings.filter((f) => f.rule === 'metadata-not-string');
     assert.equal(warnings.length, 3);
-    assert.deepEqual(warnings.map((f) => f.message.split(' ')[0]), ['metadata.updated', 'metadata.revision', 'metadata.experimental']);
+    assert.deepEqual(
+      warnings.map((f) => f.message.split(' ')[0]),
+      ['metadata.updated', 'metadata.revision', 'metadata.experimental'],
+    );
     assert.ok(!JSON.stringify(result.frontmatter).includes('T00:00:00'));
   });
 
   test('keeps the written digits of an unquoted decimal metadata value', () => {
-    const result = okResult(check('name: demo\ndescription: d\nmetadata:\n  version: 1.0\n  build: 1.10'));
+    const result = okResult(
+      check('name: demo\ndescription: d\nmetadata:\n  version: 1.0\n  build: 1.10'),
+    );
     assert.deepEqual(result.frontmatter.metadata, { version: '1.0', build: '1.10' });
   });
 
@@ -146,16 +193,30 @@ describe('checkSpec', () => {
 
   test('keeps non-spec keys in extraKeys and warns once per key on its line', () => {
     const result = okResult(checkFixture('edge/extra-keys/SKILL.md', 'extra-keys'));
-    assert.deepEqual(Object.keys(result.frontmatter.extraKeys), ['version', 'tags', 'triggers', 'when_to_use', 'model']);
+    assert.deepEqual(Object.keys(result.frontmatter.extraKeys), [
+      'version',
+      'tags',
+      'triggers',
+      'when_to_use',
+      'model',
+    ]);
     assert.deepEqual(result.frontmatter.extraKeys['tags'], ['testing', 'git']);
     const warnings = result.findings.filter((f) => f.rule === 'non-spec-key');
-    assert.deepEqual(warnings.map((f) => f.line), [5, 6, 7, 8, 9]);
+    assert.deepEqual(
+      warnings.map((f) => f.line),
+      [5, 6, 7, 8, 9],
+    );
     assert.equal(result.findings.length, 5);
   });
 
   test('reports an empty or over-long compatibility field', () => {
-    assert.deepEqual(rules(check('name: demo\ndescription: d\ncompatibility: ""')), ['compatibility-empty']);
-    assert.deepEqual(rules(check(`name: demo\ndescription: d\ncompatibility: ${'x'.repeat(501)}`)), ['compatibility-too-long']);
+    assert.deepEqual(rules(check('name: demo\ndescription: d\ncompatibility: ""')), [
+      'compatibility-empty',
+    ]);
+    assert.deepEqual(
+      rules(check(`name: demo\ndescription: d\ncompatibility: ${'x'.repeat(501)}`)),
+      ['compatibility-too-long'],
+    );
   });
 
   test('warns about a body over 500 lines at the first line past the limit', () => {
@@ -172,12 +233,17 @@ describe('checkSpec', () => {
     const result = okResult(check('name: demo\ndescription: d', 'demo', body));
     assert.deepEqual(rules(result), []);
   });
-
 });
 
 describe('splitTools', () => {
   test('splits allowed-tools on spaces, commas, tabs and newlines but keeps parenthesised arguments whole', () => {
-    assert.deepEqual(splitTools('Bash(git status:*) Read,Write\tGrep\nEdit'), ['Bash(git status:*)', 'Read', 'Write', 'Grep', 'Edit']);
+    assert.deepEqual(splitTools('Bash(git status:*) Read,Write\tGrep\nEdit'), [
+      'Bash(git status:*)',
+      'Read',
+      'Write',
+      'Grep',
+      'Edit',
+    ]);
     assert.deepEqual(splitTools('  '), []);
     assert.deepEqual(splitTools('Bash(a (b) c) X'), ['Bash(a (b) c)', 'X']);
   });

@@ -1,6 +1,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { declaredTags, FALLBACK_TAG, inferTags, normaliseTag, resolveTags, tagLabel, TAG_VOCABULARY } from '../../src/lib/tags.ts';
+import {
+  declaredTags,
+  FALLBACK_TAG,
+  inferTags,
+  normaliseTag,
+  resolveTags,
+  tagLabel,
+  TAG_VOCABULARY,
+} from '../../src/lib/tags.ts';
 
 describe('normaliseTag', () => {
   test('lower-cases, hyphenates, spells out + and #, drops accents and folds synonyms', () => {
@@ -22,10 +30,16 @@ describe('normaliseTag', () => {
 
 describe('declaredTags', () => {
   test('reads lists and comma/semicolon strings from every source, de-duplicated, at most eight', () => {
-    const tags = declaredTags({ tags: ['Testing', 'git'], keywords: 'python; Tests, docs', category: 'Git' }, { tags: 'JS' });
+    const tags = declaredTags(
+      { tags: ['Testing', 'git'], keywords: 'python; Tests, docs', category: 'Git' },
+      { tags: 'JS' },
+    );
     assert.deepEqual(tags, ['testing', 'git', 'javascript', 'python', 'docs']);
     // Non-text items, empty and over-long tags are skipped; at most eight are kept.
-    assert.deepEqual(declaredTags({ tags: [{ a: 1 }, null, 42, '', '!!!', 'x'.repeat(41), 'ok'] }, {}), ['42', 'ok']);
+    assert.deepEqual(
+      declaredTags({ tags: [{ a: 1 }, null, 42, '', '!!!', 'x'.repeat(41), 'ok'] }, {}),
+      ['42', 'ok'],
+    );
     const many = Array.from({ length: 12 }, (_, i) => `tag${i}`);
     assert.deepEqual(declaredTags({ tags: many }, {}), many.slice(0, 8));
   });
@@ -34,7 +48,14 @@ describe('declaredTags', () => {
 describe('inferTags', () => {
   test('weighs the name and description three times as much as the body', () => {
     // One mention in the description (3 points) beats two in the body (2 points), which fall below the threshold.
-    assert.deepEqual(inferTags('helper', 'Writes a Dockerfile for docker builds.', 'Check git status. Run git log.'), ['devops']);
+    assert.deepEqual(
+      inferTags(
+        'helper',
+        'Writes a Dockerfile for docker builds.',
+        'Check git status. Run git log.',
+      ),
+      ['devops'],
+    );
   });
 
   test('caps body mentions at five per keyword and orders ties by vocabulary order', () => {
@@ -54,8 +75,14 @@ describe('inferTags', () => {
 
 describe('resolveTags', () => {
   test('prefers declared tags and infers only when there are none', () => {
-    assert.deepEqual(resolveTags({ tags: ['ops'] }, {}, 'n', 'python python', ''), { tags: ['ops'], inferred: false });
-    assert.deepEqual(resolveTags({}, {}, 'n', 'A python helper', ''), { tags: ['python'], inferred: true });
+    assert.deepEqual(resolveTags({ tags: ['ops'] }, {}, 'n', 'python python', ''), {
+      tags: ['ops'],
+      inferred: false,
+    });
+    assert.deepEqual(resolveTags({}, {}, 'n', 'A python helper', ''), {
+      tags: ['python'],
+      inferred: true,
+    });
   });
 });
 

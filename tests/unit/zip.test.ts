@@ -27,7 +27,13 @@ describe('buildSkillZip', () => {
 
   test('puts every package file under one folder named after the skill', () => {
     const names = Object.keys(unzipSync(buildSkillZip(files, 'folder', 'demo').bytes)).sort();
-    assert.deepEqual(names, ['demo/SKILL.md', 'demo/assets/logo.png', 'demo/references/alias.md', 'demo/references/deep/notes.md', 'demo/scripts/run.sh']);
+    assert.deepEqual(names, [
+      'demo/SKILL.md',
+      'demo/assets/logo.png',
+      'demo/references/alias.md',
+      'demo/references/deep/notes.md',
+      'demo/scripts/run.sh',
+    ]);
   });
 
   test('puts SKILL.md at the root for the flat (discovery RFC) layout', () => {
@@ -37,8 +43,18 @@ describe('buildSkillZip', () => {
   });
 
   test('wraps the skill as a Claude Code plugin with a manifest', () => {
-    const entries = unzipSync(buildSkillZip(files, 'plugin', 'demo', { name: 'demo', description: 'Demo skill.', version: '1.0.0' }).bytes);
-    assert.deepEqual(JSON.parse(new TextDecoder().decode(entries['.claude-plugin/plugin.json'])), { name: 'demo', description: 'Demo skill.', version: '1.0.0' });
+    const entries = unzipSync(
+      buildSkillZip(files, 'plugin', 'demo', {
+        name: 'demo',
+        description: 'Demo skill.',
+        version: '1.0.0',
+      }).bytes,
+    );
+    assert.deepEqual(JSON.parse(new TextDecoder().decode(entries['.claude-plugin/plugin.json'])), {
+      name: 'demo',
+      description: 'Demo skill.',
+      version: '1.0.0',
+    });
     assert.ok(entries['skills/demo/SKILL.md']);
   });
 
@@ -75,7 +91,9 @@ describe('buildSkillZip', () => {
   test('stores a lower-case skill.md as SKILL.md', () => {
     const lower = makeTree({ 'skill.md': skillMd('low', 'Lower case.') });
     try {
-      const names = Object.keys(unzipSync(buildSkillZip(snapshotFiles(lower), 'folder', 'low').bytes));
+      const names = Object.keys(
+        unzipSync(buildSkillZip(snapshotFiles(lower), 'folder', 'low').bytes),
+      );
       assert.deepEqual(names, ['low/SKILL.md']);
     } finally {
       removeTree(lower);
@@ -87,7 +105,12 @@ describe('archive digests', () => {
   test('the digest recorded when a package is read matches a rebuild from the record, licence from the sidecar included', async () => {
     const { readSkillPackage, pluginManifest } = await import('../../src/lib/skill-package.ts');
     const holder = makeTree({
-      'acme/licensed/SKILL.md': skillMd('licensed', 'Licensed by its sidecar.', '\n# T\n', 'metadata:\n  version: "2.1.0"\n'),
+      'acme/licensed/SKILL.md': skillMd(
+        'licensed',
+        'Licensed by its sidecar.',
+        '\n# T\n',
+        'metadata:\n  version: "2.1.0"\n',
+      ),
       'acme/licensed/scripts/go.sh': { content: 'echo go\n', mode: 0o755 },
       'acme/licensed.listing.json': JSON.stringify({ license: 'Apache-2.0' }),
     });
@@ -97,10 +120,22 @@ describe('archive digests', () => {
       const { skill } = result;
       assert.equal(skill.license, 'Apache-2.0');
       const files = snapshotFiles(`${holder}/acme/licensed`);
-      const rebuilt = buildSkillZip(files, 'plugin', skill.archiveName, pluginManifest(skill.archiveName, skill.description, skill.version, skill.license));
+      const rebuilt = buildSkillZip(
+        files,
+        'plugin',
+        skill.archiveName,
+        pluginManifest(skill.archiveName, skill.description, skill.version, skill.license),
+      );
       assert.equal(rebuilt.sha256, skill.archives.plugin.sha256);
-      const manifest = JSON.parse(new TextDecoder().decode(unzipSync(rebuilt.bytes)['.claude-plugin/plugin.json'])) as Record<string, string>;
-      assert.deepEqual(manifest, { name: 'licensed', description: 'Licensed by its sidecar.', version: '2.1.0', license: 'Apache-2.0' });
+      const manifest = JSON.parse(
+        new TextDecoder().decode(unzipSync(rebuilt.bytes)['.claude-plugin/plugin.json']),
+      ) as Record<string, string>;
+      assert.deepEqual(manifest, {
+        name: 'licensed',
+        description: 'Licensed by its sidecar.',
+        version: '2.1.0',
+        license: 'Apache-2.0',
+      });
     } finally {
       removeTree(holder);
     }

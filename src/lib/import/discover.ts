@@ -1,4 +1,16 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { join, sep } from 'node:path';
 import { formatBytes } from '../format.ts';
 import { nameProblem } from '../skill/names.ts';
@@ -38,7 +50,7 @@ export function displayName(name: Buffer): string {
     return utf8.decode(name);
   } catch {
     let out = '';
-    for (let i = 0; i < name.length; ) {
+    for (let i = 0; i < name.length;) {
       // Decode the longest valid UTF-8 sequence at i (1 to 4 bytes), else escape one byte.
       let step = 0;
       for (let n = 1; n <= 4 && i + n <= name.length && step === 0; n += 1) {
@@ -74,7 +86,9 @@ export function folderNameProblem(name: Buffer): string | undefined {
 /** A name in a message: shortened when very long, so a 250-character name does not swamp the summary. */
 export function shortName(text: string): string {
   const chars = [...text];
-  return chars.length > 80 ? `${chars.slice(0, 40).join('')}…${chars.slice(-20).join('')} (${chars.length} characters)` : text;
+  return chars.length > 80
+    ? `${chars.slice(0, 40).join('')}…${chars.slice(-20).join('')} (${chars.length} characters)`
+    : text;
 }
 
 const KIND: [(s: Stats) => boolean, string][] = [
@@ -83,7 +97,8 @@ const KIND: [(s: Stats) => boolean, string][] = [
   [(s) => s.isCharacterDevice() || s.isBlockDevice(), 'a device'],
   [(s) => s.isSocket(), 'a socket'],
 ];
-const kindOf = (stat: Stats): string => KIND.find(([test]) => test(stat))?.[1] ?? 'not a regular file';
+const kindOf = (stat: Stats): string =>
+  KIND.find(([test]) => test(stat))?.[1] ?? 'not a regular file';
 
 /** True when `path` is `root` or below it (both real, absolute paths). */
 export function isInside(root: string, path: string): boolean {
@@ -95,12 +110,18 @@ export function isInside(root: string, path: string): boolean {
  * resolved and must stay inside `within` (the repository's real path); pipes, devices and folders
  * are refused, because opening a FIFO blocks forever and a device never ends.
  */
-export function checkRegularFile(path: string, within: string): { ok: true; real: string; size: number } | { ok: false; reason: string } {
+export function checkRegularFile(
+  path: string,
+  within: string,
+): { ok: true; real: string; size: number } | { ok: false; reason: string } {
   let stat: Stats;
   try {
     stat = lstatSync(path);
   } catch (error) {
-    return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return {
+      ok: false,
+      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
   }
   if (stat.isSymbolicLink()) {
     let real: string;
@@ -109,14 +130,22 @@ export function checkRegularFile(path: string, within: string): { ok: true; real
     } catch {
       return { ok: false, reason: 'is a dangling symbolic link' };
     }
-    if (!isInside(within, real)) return { ok: false, reason: 'is a symbolic link pointing outside the repository' };
+    if (!isInside(within, real))
+      return { ok: false, reason: 'is a symbolic link pointing outside the repository' };
     let target: Stats;
     try {
       target = statSync(real);
     } catch (error) {
-      return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+      return {
+        ok: false,
+        reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      };
     }
-    if (!target.isFile()) return { ok: false, reason: `is a symbolic link to ${kindOf(target)}, not to a regular file` };
+    if (!target.isFile())
+      return {
+        ok: false,
+        reason: `is a symbolic link to ${kindOf(target)}, not to a regular file`,
+      };
     return { ok: true, real, size: target.size };
   }
   if (!stat.isFile()) return { ok: false, reason: `is ${kindOf(stat)}, not a regular file` };
@@ -124,7 +153,10 @@ export function checkRegularFile(path: string, within: string): { ok: true; real
   try {
     return { ok: true, real: realpathSync(path, 'utf8'), size: stat.size };
   } catch (error) {
-    return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return {
+      ok: false,
+      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
   }
 }
 
@@ -134,15 +166,20 @@ export function checkRegularFile(path: string, within: string): { ok: true; real
  * check cannot hang the import.
  */
 export function readCapped(path: string, maxBytes: number): Buffer {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  const fd = openSync(
+    path,
+    constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
+  );
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new Error(`it is ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes) throw new Error(`it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit`);
+    if (stat.size > maxBytes)
+      throw new Error(`it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit`);
     // One byte more than the size: a file that grew past the limit since fstat is caught too.
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1));
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = 1; n > 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) throw new Error(`it is over the ${formatBytes(maxBytes)} limit`);
     return buffer.subarray(0, length);
   } finally {
@@ -172,7 +209,10 @@ const childPath = (dir: Buffer, name: Buffer): Buffer => Buffer.concat([dir, SEP
  * and a link loop would never end); they are reported instead. Names are read as bytes, so a
  * name that is not UTF-8 is reported rather than crashing the walk.
  */
-export function discoverSkills(root: string): { skills: DiscoveredSkill[]; ignored: IgnoredPath[] } {
+export function discoverSkills(root: string): {
+  skills: DiscoveredSkill[];
+  ignored: IgnoredPath[];
+} {
   const found: DiscoveredSkill[] = [];
   const ignored: IgnoredPath[] = [];
   const realRoot = realpathSync(root);
@@ -185,12 +225,25 @@ export function discoverSkills(root: string): { skills: DiscoveredSkill[]; ignor
     try {
       entries = readdirSync(dir.fs, { withFileTypes: true, encoding: 'buffer' }).sort(byName);
     } catch (error) {
-      ignored.push({ path: dir.display || '.', reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); not searched` });
+      ignored.push({
+        path: dir.display || '.',
+        reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); not searched`,
+      });
       continue;
     }
     const names = entries.map((e) => toText(e.name));
-    const skillIndex = names.indexOf('SKILL.md') >= 0 ? names.indexOf('SKILL.md') : names.findIndex((n) => n.toLowerCase() === 'skill.md');
-    if (skillIndex >= 0) found.push({ dir: dir.text, path: dir.display, skillFile: names[skillIndex]!, nested: [], problem: dir.problem });
+    const skillIndex =
+      names.indexOf('SKILL.md') >= 0
+        ? names.indexOf('SKILL.md')
+        : names.findIndex((n) => n.toLowerCase() === 'skill.md');
+    if (skillIndex >= 0)
+      found.push({
+        dir: dir.text,
+        path: dir.display,
+        skillFile: names[skillIndex]!,
+        nested: [],
+        problem: dir.problem,
+      });
     const children: Walking[] = [];
     entries.forEach((entry, i) => {
       const name = names[i]!;
@@ -210,21 +263,42 @@ export function discoverSkills(root: string): { skills: DiscoveredSkill[]; ignor
           // unreadable target: not a folder we would search
         }
         if (isDir) {
-          ignored.push({ path: display, reason: isInside(realRoot, target) ? `symlinked folder (mirror of ${target.slice(realRoot.length + 1).split(sep).join('/') || '.'}); not followed, so nothing is imported twice` : 'symlinked folder pointing outside the repository; not followed' });
+          ignored.push({
+            path: display,
+            reason: isInside(realRoot, target)
+              ? `symlinked folder (mirror of ${
+                  target
+                    .slice(realRoot.length + 1)
+                    .split(sep)
+                    .join('/') || '.'
+                }); not followed, so nothing is imported twice`
+              : 'symlinked folder pointing outside the repository; not followed',
+          });
         }
         return;
       }
       if (!entry.isDirectory()) return;
       if (SKIP_DIRS.has(name)) {
-        if (name === 'node_modules' || name === '.venv' || name === 'venv') ignored.push({ path: display, reason: 'dependency folder; not searched' });
+        if (name === 'node_modules' || name === '.venv' || name === 'venv')
+          ignored.push({ path: display, reason: 'dependency folder; not searched' });
         return;
       }
       if (dir.depth + 1 > MAX_DEPTH) {
-        ignored.push({ path: display, reason: `more than ${MAX_DEPTH} folders deep; not searched` });
+        ignored.push({
+          path: display,
+          reason: `more than ${MAX_DEPTH} folders deep; not searched`,
+        });
         return;
       }
       const bad = dir.problem ? undefined : folderNameProblem(entry.name);
-      children.push({ fs: fsPath, text: join(dir.text, name), display, depth: dir.depth + 1, problem: dir.problem ?? (bad ? `the folder name "${shortName(display)}" ${bad}` : undefined) });
+      children.push({
+        fs: fsPath,
+        text: join(dir.text, name),
+        display,
+        depth: dir.depth + 1,
+        problem:
+          dir.problem ?? (bad ? `the folder name "${shortName(display)}" ${bad}` : undefined),
+      });
     });
     // Pushed in reverse so the stack pops them in name order, as the recursive walk did.
     for (const child of children.reverse()) stack.push(child);
@@ -232,12 +306,19 @@ export function discoverSkills(root: string): { skills: DiscoveredSkill[]; ignor
   // A skill inside another skill is its own package: record it so the outer one leaves it out.
   for (const outer of found) {
     const prefix = outer.path === '' ? '' : `${outer.path}/`;
-    outer.nested = found.filter((inner) => inner !== outer && inner.path.startsWith(prefix) && inner.path !== outer.path).map((inner) => relativeText(outer.dir, inner.dir));
+    outer.nested = found
+      .filter(
+        (inner) => inner !== outer && inner.path.startsWith(prefix) && inner.path !== outer.path,
+      )
+      .map((inner) => relativeText(outer.dir, inner.dir));
   }
   return { skills: found, ignored };
 }
 
 /** `inner` relative to `outer` as POSIX text, spelled as `readdirSync` (UTF-8, lossy) spells names. */
 function relativeText(outer: string, inner: string): string {
-  return inner.slice(outer.length + 1).split(sep).join('/');
+  return inner
+    .slice(outer.length + 1)
+    .split(sep)
+    .join('/');
 }

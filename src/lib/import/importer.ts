@@ -1,15 +1,46 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isUnreadable, parseSkillFile } from '../frontmatter.ts';
 import { listingPath, readSidecarText } from '../listing.ts';
 import { isDirectory } from '../package-dirs.ts';
-import { DEFAULT_LIMITS, formatBytes, listPackageFiles, type PackageFile, type PackageLimits } from '../package-files.ts';
+import {
+  DEFAULT_LIMITS,
+  formatBytes,
+  listPackageFiles,
+  type PackageFile,
+  type PackageLimits,
+} from '../package-files.ts';
 import { contentRoot as configuredContentRoot, readSiteConfig } from '../site-config.ts';
 import { trimChars } from '../shared/text.ts';
 import { foldName } from '../skill/names.ts';
 import { checkSpec, NAME_PATTERN } from '../spec.ts';
-import { checkRegularFile, discoverSkills, isInside, readCapped, type DiscoveredSkill, type IgnoredPath } from './discover.ts';
-import { findLicenceFile, lastCommit, normaliseRepository, readRepository, type SourceRepository } from './provenance.ts';
+import {
+  checkRegularFile,
+  discoverSkills,
+  isInside,
+  readCapped,
+  type DiscoveredSkill,
+  type IgnoredPath,
+} from './discover.ts';
+import {
+  findLicenceFile,
+  lastCommit,
+  normaliseRepository,
+  readRepository,
+  type SourceRepository,
+} from './provenance.ts';
 
 /** What the operator asked for. */
 export interface ImportOptions {
@@ -83,8 +114,10 @@ export function slugify(text: string): string {
  * readSiteConfig reads the configured content root only; `--content` elsewhere reads that folder's site.json.
  */
 export function readImportHosts(contentRoot: string): string[] {
-  const clean = (hosts: readonly string[]): string[] => hosts.map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean);
-  if (resolve(contentRoot) === configuredContentRoot()) return clean(readSiteConfig().importHosts ?? DEFAULT_IMPORT_HOSTS);
+  const clean = (hosts: readonly string[]): string[] =>
+    hosts.map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean);
+  if (resolve(contentRoot) === configuredContentRoot())
+    return clean(readSiteConfig().importHosts ?? DEFAULT_IMPORT_HOSTS);
   const file = join(contentRoot, 'site.json');
   let data: unknown;
   try {
@@ -94,29 +127,46 @@ export function readImportHosts(contentRoot: string): string[] {
     throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
   // Read like readSiteConfig does: a list of strings, anything else means the defaults.
-  const hosts = data && typeof data === 'object' ? (data as Record<string, unknown>)['importHosts'] : undefined;
-  return Array.isArray(hosts) ? clean(hosts.filter((h): h is string => typeof h === 'string')) : [...DEFAULT_IMPORT_HOSTS];
+  const hosts =
+    data && typeof data === 'object' ? (data as Record<string, unknown>)['importHosts'] : undefined;
+  return Array.isArray(hosts)
+    ? clean(hosts.filter((h): h is string => typeof h === 'string'))
+    : [...DEFAULT_IMPORT_HOSTS];
 }
 
 /**
  * The publisher: `--publisher` when given, else the remote's owner, but only on a trusted host —
  * anyone can run a git server and name a path `northwind-labs/skills`.
  */
-export function resolvePublisher(repo: SourceRepository, explicit: string | undefined, hosts: () => readonly string[], source: string): string {
+export function resolvePublisher(
+  repo: SourceRepository,
+  explicit: string | undefined,
+  hosts: () => readonly string[],
+  source: string,
+): string {
   if (explicit !== undefined) {
     const slug = slugPart(explicit);
-    if (!slug) throw new Error(`--publisher "${explicit}" has no letter or digit to make a publisher name from.`);
+    if (!slug)
+      throw new Error(
+        `--publisher "${explicit}" has no letter or digit to make a publisher name from.`,
+      );
     return slug;
   }
   if (!repo.host) {
-    return fail(`${source} has no git remote (origin) on a known host, so no publisher can be taken from it: pass --publisher <name>.`);
+    return fail(
+      `${source} has no git remote (origin) on a known host, so no publisher can be taken from it: pass --publisher <name>.`,
+    );
   }
   const trusted = hosts();
   if (!trusted.includes(repo.host)) {
-    return fail(`The git remote is on ${repo.host}, which is not a trusted import host (${trusted.join(', ') || 'none'}): pass --publisher <name> to choose the publisher, or add the host to "importHosts" in site.json.`);
+    return fail(
+      `The git remote is on ${repo.host}, which is not a trusted import host (${trusted.join(', ') || 'none'}): pass --publisher <name> to choose the publisher, or add the host to "importHosts" in site.json.`,
+    );
   }
   if (!repo.owner) {
-    return fail(`The owner "${repo.invalidOwner ?? ''}" in the git remote on ${repo.host} is not a valid publisher name (lower-case letters, digits, ".", "_" and "-"): pass --publisher <name>.`);
+    return fail(
+      `The owner "${repo.invalidOwner ?? ''}" in the git remote on ${repo.host} is not a valid publisher name (lower-case letters, digits, ".", "_" and "-"): pass --publisher <name>.`,
+    );
   }
   return slugify(repo.owner);
 }
@@ -152,12 +202,18 @@ interface Candidate {
 /** Imports every skill found in `options.source` into `content/skills/<publisher>/`. */
 export function importSkills(options: ImportOptions): ImportReport {
   const source = resolve(options.source);
-  if (!existsSync(source) || !statSync(source).isDirectory()) throw new Error(`${options.source} is not a folder.`);
+  if (!existsSync(source) || !statSync(source).isDirectory())
+    throw new Error(`${options.source} is not a folder.`);
   const realSource = realpathSync(source);
   const repo = readRepository(source);
   const repository = options.repository ?? repo.url ?? `file://${source}`;
   const sameRepository = normaliseRepository(repository);
-  const publisher = resolvePublisher(repo, options.publisher, () => options.importHosts ?? readImportHosts(options.contentRoot), options.source);
+  const publisher = resolvePublisher(
+    repo,
+    options.publisher,
+    () => options.importHosts ?? readImportHosts(options.contentRoot),
+    options.source,
+  );
   const limits = options.limits ?? DEFAULT_LIMITS;
   const now = options.now ?? new Date();
   const skillsDir = resolve(options.contentRoot, 'skills');
@@ -165,8 +221,27 @@ export function importSkills(options: ImportOptions): ImportReport {
   const publisherFolder = existingEntry(skillsDir, publisher) ?? publisher;
   const publisherDir = join(skillsDir, publisherFolder);
   assertInside(skillsDir, publisherDir);
-  if (existsSync(publisherDir) && !lstatSync(publisherDir).isDirectory()) throw new Error(`${publisherDir} is not a folder (a symbolic link or a file); refusing to write through it.`);
-  const report: ImportReport = { publisher, publisherFolder, repository, imported: [], updated: [], unchanged: [], replaced: [], skipped: [], renamed: [], notCopied: [], warnings: [], ignored: [], disappeared: [], pruned: false, dryRun: Boolean(options.dryRun) };
+  if (existsSync(publisherDir) && !lstatSync(publisherDir).isDirectory())
+    throw new Error(
+      `${publisherDir} is not a folder (a symbolic link or a file); refusing to write through it.`,
+    );
+  const report: ImportReport = {
+    publisher,
+    publisherFolder,
+    repository,
+    imported: [],
+    updated: [],
+    unchanged: [],
+    replaced: [],
+    skipped: [],
+    renamed: [],
+    notCopied: [],
+    warnings: [],
+    ignored: [],
+    disappeared: [],
+    pruned: false,
+    dryRun: Boolean(options.dryRun),
+  };
 
   const { skills, ignored } = discoverSkills(source);
   report.ignored = ignored;
@@ -179,11 +254,21 @@ export function importSkills(options: ImportOptions): ImportReport {
     const label = found.path || '.';
     // One hostile or broken skill must never abort the import of the others.
     try {
-      const candidate = readCandidate(found, { source, realSource, limits, report, taken, rootLicence });
+      const candidate = readCandidate(found, {
+        source,
+        realSource,
+        limits,
+        report,
+        taken,
+        rootLicence,
+      });
       if (typeof candidate === 'string') report.skipped.push({ path: label, reason: candidate });
       else candidates.push(candidate);
     } catch (error) {
-      report.skipped.push({ path: label, reason: `could not be read: ${(error as Error).message}` });
+      report.skipped.push({
+        path: label,
+        reason: `could not be read: ${(error as Error).message}`,
+      });
     }
   });
 
@@ -197,17 +282,34 @@ export function importSkills(options: ImportOptions): ImportReport {
       assertInside(publisherDir, dest);
       const previous = readSidecar(dest);
       const previousRepository = repositoryOf(previous);
-      const same = previousRepository !== undefined && normaliseRepository(previousRepository) === sameRepository;
+      const same =
+        previousRepository !== undefined &&
+        normaliseRepository(previousRepository) === sameRepository;
       const exists = existsSync(dest) || isSymlink(dest);
       let state: 'imported' | 'updated' | 'unchanged' | 'replaced';
       if (exists && !same) {
         if (!options.force) {
-          report.skipped.push({ path: label, reason: previousRepository ? `"${publisherFolder}/${folder}" is already imported from ${previousRepository}; use --force to replace it` : `"${publisherFolder}/${folder}" already exists and was not imported (its listing names no source repository); use --force to replace it` });
+          report.skipped.push({
+            path: label,
+            reason: previousRepository
+              ? `"${publisherFolder}/${folder}" is already imported from ${previousRepository}; use --force to replace it`
+              : `"${publisherFolder}/${folder}" already exists and was not imported (its listing names no source repository); use --force to replace it`,
+          });
           continue;
         }
         state = 'replaced';
-      } else state = !exists ? 'imported' : samePackage(dest, candidate.files, limits) ? 'unchanged' : 'updated';
-      if (folder !== candidate.slug) report.renamed.push({ path: label, slug: folder, reason: `the existing folder "${folder}" differs from "${candidate.slug}" only by case; imported into it` });
+      } else
+        state = !exists
+          ? 'imported'
+          : samePackage(dest, candidate.files, limits)
+            ? 'unchanged'
+            : 'updated';
+      if (folder !== candidate.slug)
+        report.renamed.push({
+          path: label,
+          slug: folder,
+          reason: `the existing folder "${folder}" differs from "${candidate.slug}" only by case; imported into it`,
+        });
       const outcome = { slug: folder, path: label };
       if (!options.dryRun && state !== 'unchanged') {
         writePackage(publisherDir, dest, candidate.files, limits);
@@ -223,10 +325,14 @@ export function importSkills(options: ImportOptions): ImportReport {
           now,
         });
       }
-      if (state === 'replaced') report.replaced.push({ ...outcome, previous: previousRepository ?? 'made by hand' });
+      if (state === 'replaced')
+        report.replaced.push({ ...outcome, previous: previousRepository ?? 'made by hand' });
       else report[state].push(outcome);
     } catch (error) {
-      report.skipped.push({ path: label, reason: `could not be written: ${(error as Error).message}` });
+      report.skipped.push({
+        path: label,
+        reason: `could not be written: ${(error as Error).message}`,
+      });
     }
   }
 
@@ -235,7 +341,8 @@ export function importSkills(options: ImportOptions): ImportReport {
     for (const slug of readdirSync(publisherDir).sort()) {
       const dir = join(publisherDir, slug);
       // Entries of this listing may be gone already (a pruned skill's sidecar): check before looking.
-      if (slug.startsWith('.') || current.has(slug) || !isDirectory(dir) || isSymlink(dir)) continue;
+      if (slug.startsWith('.') || current.has(slug) || !isDirectory(dir) || isSymlink(dir))
+        continue;
       const listing = readSidecar(dir);
       const from = repositoryOf(listing);
       if (from === undefined || normaliseRepository(from) !== sameRepository) continue;
@@ -255,7 +362,14 @@ export function importSkills(options: ImportOptions): ImportReport {
 /** Reads one discovered skill into a candidate, or returns why it is skipped. */
 function readCandidate(
   found: DiscoveredSkill,
-  context: { source: string; realSource: string; limits: PackageLimits; report: ImportReport; taken: Map<string, string>; rootLicence: ReturnType<typeof findLicenceFile> },
+  context: {
+    source: string;
+    realSource: string;
+    limits: PackageLimits;
+    report: ImportReport;
+    taken: Map<string, string>;
+    rootLicence: ReturnType<typeof findLicenceFile>;
+  },
 ): Candidate | string {
   const { source, realSource, limits, report, taken } = context;
   const label = found.path || '.';
@@ -264,8 +378,10 @@ function readCandidate(
   // Decide what SKILL.md is before opening it: a FIFO would block forever, a device never ends.
   const file = checkRegularFile(join(found.dir, found.skillFile), realSource);
   if (!file.ok) return `${found.skillFile} ${file.reason}`;
-  if (!isInside(realDir, file.real)) return `${found.skillFile} is a symbolic link to a file outside the skill folder, which would not be part of the package`;
-  if (file.size > limits.maxFileBytes) return `${found.skillFile} is ${formatBytes(file.size)}, over the ${formatBytes(limits.maxFileBytes)} limit per file`;
+  if (!isInside(realDir, file.real))
+    return `${found.skillFile} is a symbolic link to a file outside the skill folder, which would not be part of the package`;
+  if (file.size > limits.maxFileBytes)
+    return `${found.skillFile} is ${formatBytes(file.size)}, over the ${formatBytes(limits.maxFileBytes)} limit per file`;
   let text: string;
   try {
     text = readCapped(file.real, limits.maxFileBytes).toString('utf8');
@@ -287,7 +403,12 @@ function readCandidate(
   if (!checked.ok) return checked.reason;
   const name = checked.frontmatter.name;
   let slug = NAME_PATTERN.test(name) && name.length <= 64 ? name : slugify(folder);
-  let reason = slug !== folder ? (slug === name ? `folder "${folder}" renamed to its spec name` : `name "${name}" is not a valid slug; used the folder name`) : '';
+  let reason =
+    slug !== folder
+      ? slug === name
+        ? `folder "${folder}" renamed to its spec name`
+        : `name "${name}" is not a valid slug; used the folder name`
+      : '';
   const owner = taken.get(slug);
   if (owner !== undefined) {
     const base = slug;
@@ -298,24 +419,44 @@ function readCandidate(
 
   // The same rules as the site build: a name that cannot be published refuses the whole package, with the file named.
   const { files, findings, problem } = listPackageFiles(found.dir, limits, found.nested);
-  if (problem) return problem.file === '.' || problem.reason.includes(problem.file) ? problem.reason : `${problem.reason.replace(/\.$/, '')} (${problem.file})`;
-  const tooBig = findings.find((f) => f.rule === 'package-too-large' || f.rule === 'package-too-many-files');
-  if (tooBig) return `${tooBig.message.replace(/; the rest are left out\.|; it is left out\./, '')} (limits: ${limits.maxFiles} files, ${formatBytes(limits.maxPackageBytes)})`;
-  if (!files.some((f) => f.path === found.skillFile)) return `${found.skillFile} would not be part of the package`;
+  if (problem)
+    return problem.file === '.' || problem.reason.includes(problem.file)
+      ? problem.reason
+      : `${problem.reason.replace(/\.$/, '')} (${problem.file})`;
+  const tooBig = findings.find(
+    (f) => f.rule === 'package-too-large' || f.rule === 'package-too-many-files',
+  );
+  if (tooBig)
+    return `${tooBig.message.replace(/; the rest are left out\.|; it is left out\./, '')} (limits: ${limits.maxFiles} files, ${formatBytes(limits.maxPackageBytes)})`;
+  if (!files.some((f) => f.path === found.skillFile))
+    return `${found.skillFile} would not be part of the package`;
 
   taken.set(slug, label);
   if (reason) report.renamed.push({ path: label, slug, reason });
   for (const f of findings) report.notCopied.push({ slug, file: f.file, reason: f.message });
-  for (const f of parsed.findings.filter((x) => x.severity === 'warning')) report.warnings.push({ slug, message: `${f.file}${f.line ? `:${f.line}` : ''} ${f.message}` });
+  for (const f of parsed.findings.filter((x) => x.severity === 'warning'))
+    report.warnings.push({ slug, message: `${f.file}${f.line ? `:${f.line}` : ''} ${f.message}` });
   const ownLicence = findLicenceFile(found.dir, realSource);
-  const licence = checked.frontmatter.license ? undefined : (ownLicence?.licence ?? (ownLicence ? `See ${ownLicence.file}` : context.rootLicence?.licence));
-  return { path: found.path, dir: found.dir, skillFile: found.skillFile, nested: found.nested, slug, files, licence };
+  const licence = checked.frontmatter.license
+    ? undefined
+    : (ownLicence?.licence ??
+      (ownLicence ? `See ${ownLicence.file}` : context.rootLicence?.licence));
+  return {
+    path: found.path,
+    dir: found.dir,
+    skillFile: found.skillFile,
+    nested: found.nested,
+    slug,
+    files,
+    licence,
+  };
 }
 
 /** Refuses any write outside the publisher's folder. */
 function assertInside(root: string, path: string): void {
   const resolved = resolve(path);
-  if (!resolved.startsWith(resolve(root) + sep)) throw new Error(`Refusing to write outside ${root}: ${path}`);
+  if (!resolved.startsWith(resolve(root) + sep))
+    throw new Error(`Refusing to write outside ${root}: ${path}`);
 }
 
 function isSymlink(path: string): boolean {
@@ -329,18 +470,32 @@ function isSymlink(path: string): boolean {
 /** The repository a sidecar says its skill was imported from. */
 function repositoryOf(listing: Record<string, unknown> | undefined): string | undefined {
   const source = listing?.['source'];
-  const repository = source && typeof source === 'object' ? (source as Record<string, unknown>)['repository'] : undefined;
+  const repository =
+    source && typeof source === 'object'
+      ? (source as Record<string, unknown>)['repository']
+      : undefined;
   return typeof repository === 'string' && repository.trim() ? repository.trim() : undefined;
 }
 
 /** True when `dest` already holds exactly these files with the same bytes and exec bits. */
 function samePackage(dest: string, files: readonly PackageFile[], limits: PackageLimits): boolean {
   if (!isDirectory(dest) || isSymlink(dest)) return false;
-  const existing = listPackageFiles(dest, { maxFiles: Number.MAX_SAFE_INTEGER, maxFileBytes: Number.MAX_SAFE_INTEGER, maxPackageBytes: Number.MAX_SAFE_INTEGER }).files;
+  const existing = listPackageFiles(dest, {
+    maxFiles: Number.MAX_SAFE_INTEGER,
+    maxFileBytes: Number.MAX_SAFE_INTEGER,
+    maxPackageBytes: Number.MAX_SAFE_INTEGER,
+  }).files;
   if (existing.length !== files.length) return false;
   return existing.every((file, i) => {
     const incoming = files[i]!;
-    return file.path === incoming.path && file.size === incoming.size && file.executable === incoming.executable && readCapped(file.source, Number.MAX_SAFE_INTEGER).equals(readCapped(incoming.source, limits.maxFileBytes));
+    return (
+      file.path === incoming.path &&
+      file.size === incoming.size &&
+      file.executable === incoming.executable &&
+      readCapped(file.source, Number.MAX_SAFE_INTEGER).equals(
+        readCapped(incoming.source, limits.maxFileBytes),
+      )
+    );
   });
 }
 
@@ -352,7 +507,12 @@ function tempPath(publisherDir: string, dest: string, suffix = ''): string {
 }
 
 /** Writes a package into a temporary folder, then swaps it in, so a failed copy never leaves half a skill. */
-function writePackage(publisherDir: string, dest: string, files: readonly PackageFile[], limits: PackageLimits): void {
+function writePackage(
+  publisherDir: string,
+  dest: string,
+  files: readonly PackageFile[],
+  limits: PackageLimits,
+): void {
   const temp = tempPath(publisherDir, dest);
   rmSync(temp, { recursive: true, force: true });
   try {
@@ -379,7 +539,9 @@ function readSidecar(packageDir: string): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   try {
     const data = JSON.parse(text) as unknown;
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+    return data && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -389,7 +551,19 @@ function readSidecar(packageDir: string): Record<string, unknown> | undefined {
  * Writes the sidecar with provenance, keeping what operators set by hand (featured, added) when
  * `previous` is given (the same repository). Written to a temporary file, then renamed into place.
  */
-function writeListing(publisherDir: string, dest: string, input: { previous: Record<string, unknown> | undefined; repository: string; path: string; commit?: string | undefined; commitDate?: string | undefined; licence?: string | undefined; now: Date }): void {
+function writeListing(
+  publisherDir: string,
+  dest: string,
+  input: {
+    previous: Record<string, unknown> | undefined;
+    repository: string;
+    path: string;
+    commit?: string | undefined;
+    commitDate?: string | undefined;
+    licence?: string | undefined;
+    now: Date;
+  },
+): void {
   const today = input.now.toISOString().slice(0, 10);
   const listing = {
     ...input.previous,

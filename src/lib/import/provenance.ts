@@ -23,7 +23,12 @@ export interface SourceRepository {
 function git(root: string, args: string[]): string | undefined {
   try {
     // fsmonitor is a command that git runs from the checkout's config: never for a read-only look.
-    return execFileSync('git', ['-c', 'core.fsmonitor=false', '-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return (
+      execFileSync('git', ['-c', 'core.fsmonitor=false', '-C', root, ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -71,7 +76,10 @@ export function parseRemote(remote: string): ParsedRemote | undefined {
     path = scp[2]!;
   }
   host = host.toLowerCase().replace(/\.$/, '');
-  const segments = trimChars(path, '/').replace(/\.git$/i, '').split('/').filter(Boolean);
+  const segments = trimChars(path, '/')
+    .replace(/\.git$/i, '')
+    .split('/')
+    .filter(Boolean);
   if (!host || !/^[a-z0-9.-]+$/.test(host) || segments.length === 0) return undefined;
   let owner: string;
   try {
@@ -98,11 +106,21 @@ export function readRepository(root: string): SourceRepository {
   const remote = git(root, ['remote', 'get-url', 'origin']);
   const parsed = remote ? parseRemote(remote) : undefined;
   const valid = parsed && OWNER_PATTERN.test(parsed.owner);
-  return { isGit: true, url: parsed?.url, host: parsed?.host, owner: valid ? parsed.owner : undefined, invalidOwner: parsed && !valid ? parsed.owner : undefined, commit: git(root, ['rev-parse', 'HEAD']) };
+  return {
+    isGit: true,
+    url: parsed?.url,
+    host: parsed?.host,
+    owner: valid ? parsed.owner : undefined,
+    invalidOwner: parsed && !valid ? parsed.owner : undefined,
+    commit: git(root, ['rev-parse', 'HEAD']),
+  };
 }
 
 /** The last commit touching `path` in a checkout: its hash and ISO date. */
-export function lastCommit(root: string, path: string): { commit: string; date: string } | undefined {
+export function lastCommit(
+  root: string,
+  path: string,
+): { commit: string; date: string } | undefined {
   const line = git(root, ['log', '-1', '--format=%H %cI', '--', path || '.']);
   if (!line) return undefined;
   const [commit, date] = line.split(' ');
@@ -122,12 +140,16 @@ export function identifyLicence(text: string): string | undefined {
   if (/Mozilla Public License[\s\S]{0,40}2\.0/i.test(head)) return 'MPL-2.0';
   if (/BSD 3-Clause|Redistribution and use in source and binary forms/i.test(head)) return 'BSD';
   if (/Creative Commons Attribution 4\.0|CC BY 4\.0/i.test(head)) return 'CC-BY-4.0';
-  if (/This is free and unencumbered software released into the public domain/i.test(head)) return 'Unlicense';
+  if (/This is free and unencumbered software released into the public domain/i.test(head))
+    return 'Unlicense';
   return undefined;
 }
 
 /** A licence file in a folder: its name and the licence it holds, if recognised. Only a regular file (or a link to one inside `within`) is read, and only its head. */
-export function findLicenceFile(dir: string, within: string = dir): { file: string; licence?: string | undefined } | undefined {
+export function findLicenceFile(
+  dir: string,
+  within: string = dir,
+): { file: string; licence?: string | undefined } | undefined {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -147,7 +169,10 @@ export function findLicenceFile(dir: string, within: string = dir): { file: stri
 
 /** The first bytes of a regular file as text (licence names sit in the first lines). */
 function readHead(path: string, bytes: number): string {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  const fd = openSync(
+    path,
+    constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
+  );
   try {
     const buffer = Buffer.alloc(bytes);
     return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');

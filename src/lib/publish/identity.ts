@@ -45,7 +45,10 @@ export function compareFirstSeen(a: FirstSeenItem, b: FirstSeenItem): number {
 
 /** `items` in compareFirstSeen() order, each key computed once (ids are compared up to n log n times). */
 export function sortByFirstSeen<T extends FirstSeenItem>(items: readonly T[]): T[] {
-  return items.map((item) => ({ item, key: keyed(item) })).sort((a, b) => compareKeyed(a.key, b.key)).map(({ item }) => item);
+  return items
+    .map((item) => ({ item, key: keyed(item) }))
+    .sort((a, b) => compareKeyed(a.key, b.key))
+    .map(({ item }) => item);
 }
 
 interface SortKey {
@@ -57,7 +60,12 @@ interface SortKey {
 
 function keyed(item: FirstSeenItem): SortKey {
   const folded = publisherIdKey(item.id);
-  return { seen: item.firstSeen ?? Number.POSITIVE_INFINITY, id: item.id, folded, plain: folded === item.id };
+  return {
+    seen: item.firstSeen ?? Number.POSITIVE_INFINITY,
+    id: item.id,
+    folded,
+    plain: folded === item.id,
+  };
 }
 
 function compareKeyed(a: SortKey, b: SortKey): number {
@@ -115,19 +123,28 @@ export function cleanDisplayText(text: string): string {
  * Display names site-wide, unique by skeleton(): the publisher that appeared first keeps its
  * profile name; a later one whose name looks like an earlier publisher's name or id is shown by id.
  */
-export function resolvePublisherNames(publishers: readonly { id: string; profileName?: string | undefined; firstSeen?: number | undefined }[]): Map<string, PublisherName> {
+export function resolvePublisherNames(
+  publishers: readonly {
+    id: string;
+    profileName?: string | undefined;
+    firstSeen?: number | undefined;
+  }[],
+): Map<string, PublisherName> {
   const taken = new Map<string, string>(); // skeleton → the publisher id holding it
   const result = new Map<string, PublisherName>();
   for (const publisher of sortByFirstSeen(publishers)) {
     const { id } = publisher;
     const idSkeleton = skeleton(id);
-    const profile = publisher.profileName === undefined ? '' : cleanDisplayText(publisher.profileName);
+    const profile =
+      publisher.profileName === undefined ? '' : cleanDisplayText(publisher.profileName);
     let entry: PublisherName = { name: id, claimed: false };
     if (profile) {
       const nameSkeleton = skeleton(profile);
       const holder = taken.get(nameSkeleton);
-      if (!nameSkeleton) entry = { name: id, claimed: false, reason: 'display name has no letters or digits' };
-      else if (holder !== undefined && holder !== id) entry = { name: id, claimed: false, reason: `display name already used by ${holder}` };
+      if (!nameSkeleton)
+        entry = { name: id, claimed: false, reason: 'display name has no letters or digits' };
+      else if (holder !== undefined && holder !== id)
+        entry = { name: id, claimed: false, reason: `display name already used by ${holder}` };
       else {
         entry = { name: profile, claimed: true };
         taken.set(nameSkeleton, id);
@@ -150,11 +167,18 @@ export function displayName(specName: string, folder: string, isValidSpecName: b
  * HEAD commit date, else the start of the current UTC day — the last is not reproducible (two
  * builds on different days differ), which is why CI should build from a git checkout.
  */
-export function buildNow(env: Readonly<Record<string, string | undefined>>, headDate?: string, clock: number = Date.now()): string {
+export function buildNow(
+  env: Readonly<Record<string, string | undefined>>,
+  headDate?: string,
+  clock: number = Date.now(),
+): string {
   const epoch = env['SOURCE_DATE_EPOCH'];
   if (epoch !== undefined && epoch !== '') {
     // reproducible-builds.org: a malformed value must fail the build, not be silently replaced.
-    if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}".`);
+    if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH)
+      throw new Error(
+        `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}".`,
+      );
     return isoSeconds(Number(epoch) * 1000);
   }
   const head = headDate === undefined ? Number.NaN : Date.parse(headDate);
@@ -175,7 +199,13 @@ export function clampDate(date: string | undefined, now: string): string | undef
  * The date to show and rank by: a sidecar date only for publishers the operator trusts
  * (`trustedPublishers` in site.json), else the git date; never after `now`.
  */
-export function trustedDate(sidecarDate: string | undefined, publisher: string, trustedPublishers: readonly string[], gitDate: string | undefined, now: string): string | undefined {
+export function trustedDate(
+  sidecarDate: string | undefined,
+  publisher: string,
+  trustedPublishers: readonly string[],
+  gitDate: string | undefined,
+  now: string,
+): string | undefined {
   if (sidecarDate !== undefined && trustedPublishers.includes(publisher)) {
     const clamped = clampDate(sidecarDate, now);
     if (clamped !== undefined) return clamped;
@@ -184,7 +214,13 @@ export function trustedDate(sidecarDate: string | undefined, publisher: string, 
 }
 
 /** Featured only when the operator says so: listed in site.json `featured`, or a trusted publisher's sidecar. */
-export function isFeatured(id: string, publisher: string, sidecarFeatured: boolean, featured: readonly string[], trustedPublishers: readonly string[]): boolean {
+export function isFeatured(
+  id: string,
+  publisher: string,
+  sidecarFeatured: boolean,
+  featured: readonly string[],
+  trustedPublishers: readonly string[],
+): boolean {
   return featured.includes(id) || (sidecarFeatured && trustedPublishers.includes(publisher));
 }
 
@@ -204,7 +240,10 @@ export interface PublishPolicy {
 
 /** Reads the publishing keys of a parsed site.json; anything malformed is ignored and reported. */
 export function publishPolicy(site: unknown): PublishPolicy {
-  const data = site && typeof site === 'object' && !Array.isArray(site) ? (site as Record<string, unknown>) : {};
+  const data =
+    site && typeof site === 'object' && !Array.isArray(site)
+      ? (site as Record<string, unknown>)
+      : {};
   const problems: string[] = [];
   const record = (key: string): Record<string, string> => {
     const value = data[key];
@@ -228,10 +267,17 @@ export function publishPolicy(site: unknown): PublishPolicy {
       return [];
     }
     const strings = value.filter((v): v is string => typeof v === 'string');
-    if (strings.length !== value.length) problems.push(`site.json "${key}" must hold only strings; the others were ignored.`);
+    if (strings.length !== value.length)
+      problems.push(`site.json "${key}" must hold only strings; the others were ignored.`);
     return strings;
   };
-  return { installNames: record('installNames'), renames: record('renames'), trustedPublishers: list('trustedPublishers'), featured: list('featured'), problems };
+  return {
+    installNames: record('installNames'),
+    renames: record('renames'),
+    trustedPublishers: list('trustedPublishers'),
+    featured: list('featured'),
+    problems,
+  };
 }
 
 // 9999-12-31T23:59:59Z: the last second an ISO date without an expanded year can name.

@@ -18,7 +18,10 @@ export function scriptHash(source: string): string {
  * site or `data:` — remote images only when the operator lets them load (`remoteImages: "load"`,
  * or after a click). Inline `style` attributes stay allowed: Shiki colours code with them.
  */
-export function contentSecurityPolicy(options: { remoteImages: 'click' | 'link' | 'load'; forHeader: boolean }): string {
+export function contentSecurityPolicy(options: {
+  remoteImages: 'click' | 'link' | 'load';
+  forHeader: boolean;
+}): string {
   const images = options.remoteImages === 'link' ? "'self' data:" : "'self' data: https:";
   const directives = [
     "default-src 'self'",

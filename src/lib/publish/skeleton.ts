@@ -7,7 +7,7 @@ const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/gu;
 
 // Case folding beyond toLowerCase(): the sharp s folds to "ss" (the confusables table would turn it
 // into "B"), final sigma to sigma.
-const FOLD: Record<string, string> = { 'ß': 'ss', 'ẞ': 'ss', 'ς': 'σ' };
+const FOLD: Record<string, string> = { ß: 'ss', ẞ: 'ss', ς: 'σ' };
 const FOLDABLE = /[ßẞς]/gu;
 
 // Latin lookalikes the confusables table keeps apart but a reader does not. Case is folded before

@@ -29,9 +29,13 @@ export function packageLinkRewriter(context: LinkContext, fromFile: string): Url
       const link = resolvePackageLink(fromFile, href, context.paths);
       if (link.type === 'external') return link.href;
       const hash = (fragment: string): string => (fragment ? `#${fragment}` : '');
-      if (link.type === 'anchor') return link.fragment ? `#${link.fragment}` : fileUrl(context.publisher, context.slug, fromFile);
+      if (link.type === 'anchor')
+        return link.fragment
+          ? `#${link.fragment}`
+          : fileUrl(context.publisher, context.slug, fromFile);
       if (link.type === 'file') {
-        if (link.path === context.skillFile) return `${skillUrl(context.publisher, context.slug)}${hash(link.fragment)}`;
+        if (link.path === context.skillFile)
+          return `${skillUrl(context.publisher, context.slug)}${hash(link.fragment)}`;
         return fileUrl(context.publisher, context.slug, link.path) + hash(link.fragment);
       }
       return undefined;
@@ -43,7 +47,12 @@ export function packageLinkRewriter(context: LinkContext, fromFile: string): Url
       // Every use counts against the budget: the same picture written 90 times is 90 copies in the page.
       if (!svgCache.has(link.path)) {
         const bytes = context.svgBytes(link.path);
-        svgCache.set(link.path, bytes && bytes.length <= SVG_INLINE_MAX_BYTES ? `data:image/svg+xml;base64,${Buffer.from(bytes).toString('base64')}` : undefined);
+        svgCache.set(
+          link.path,
+          bytes && bytes.length <= SVG_INLINE_MAX_BYTES
+            ? `data:image/svg+xml;base64,${Buffer.from(bytes).toString('base64')}`
+            : undefined,
+        );
       }
       const uri = svgCache.get(link.path);
       if (uri === undefined || inlined + uri.length > SVG_INLINE_BUDGET_BYTES) return undefined;

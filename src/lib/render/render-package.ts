@@ -42,7 +42,11 @@ export const MARKDOWN_RENDER_MAX_CHARS = 1_000_000;
 export const SEARCH_TEXT_MAX_CHARS = 60_000;
 
 /** Renders the SKILL.md body and every file page of a package from its snapshot. */
-export async function renderPackage(skill: SkillRecord, snapshot: PackageSnapshot, options: RenderOptions = {}): Promise<RenderedPackage> {
+export async function renderPackage(
+  skill: SkillRecord,
+  snapshot: PackageSnapshot,
+  options: RenderOptions = {},
+): Promise<RenderedPackage> {
   const byPath = new Map(snapshot.files.map((f) => [f.path, f]));
   const context: LinkContext = {
     publisher: skill.publisher,
@@ -54,7 +58,11 @@ export async function renderPackage(skill: SkillRecord, snapshot: PackageSnapsho
   const markdownOptions = { remoteImages: options.remoteImages ?? 'click' };
   const skillBytes = byPath.get(skill.skillFile)?.bytes ?? new Uint8Array();
   const parsed = parseSkillFile(decodeText(skillBytes).text, skill.skillFile);
-  const body = await renderMarkdown(isUnreadable(parsed) ? '' : parsed.body, packageLinkRewriter(context, skill.skillFile), markdownOptions);
+  const body = await renderMarkdown(
+    isUnreadable(parsed) ? '' : parsed.body,
+    packageLinkRewriter(context, skill.skillFile),
+    markdownOptions,
+  );
 
   const hl = await getHighlighter();
   const files: Record<string, RenderedFile> = {};
@@ -63,7 +71,12 @@ export async function renderPackage(skill: SkillRecord, snapshot: PackageSnapsho
   for (const file of snapshot.files) {
     if (file.kind !== 'text') {
       if (/\.svg$/i.test(file.path) && file.bytes.length <= SVG_INLINE_MAX_BYTES) {
-        files[file.path] = { lang: 'binary', lines: 0, sourceHtml: '', svgPreview: `data:image/svg+xml;base64,${Buffer.from(file.bytes).toString('base64')}` };
+        files[file.path] = {
+          lang: 'binary',
+          lines: 0,
+          sourceHtml: '',
+          svgPreview: `data:image/svg+xml;base64,${Buffer.from(file.bytes).toString('base64')}`,
+        };
       }
       continue;
     }
@@ -72,10 +85,16 @@ export async function renderPackage(skill: SkillRecord, snapshot: PackageSnapsho
     const lang = languageForFile(file.path);
     await loadLanguages(hl, [lang]);
     const isMarkdown = lang === 'markdown' || lang === 'mdx';
-    const renderable = isMarkdown && file.path !== skill.skillFile && text.length <= MARKDOWN_RENDER_MAX_CHARS;
-    const markdown = renderable ? await renderMarkdown(text, packageLinkRewriter(context, file.path), markdownOptions) : undefined;
+    const renderable =
+      isMarkdown && file.path !== skill.skillFile && text.length <= MARKDOWN_RENDER_MAX_CHARS;
+    const markdown = renderable
+      ? await renderMarkdown(text, packageLinkRewriter(context, file.path), markdownOptions)
+      : undefined;
     // Markdown sources are shown as numbered plain text: highlighting Markdown (and the code in it) cost more than the rest of the page.
-    const svg = /\.svg$/i.test(file.path) && file.bytes.length <= SVG_INLINE_MAX_BYTES ? `data:image/svg+xml;base64,${Buffer.from(file.bytes).toString('base64')}` : undefined;
+    const svg =
+      /\.svg$/i.test(file.path) && file.bytes.length <= SVG_INLINE_MAX_BYTES
+        ? `data:image/svg+xml;base64,${Buffer.from(file.bytes).toString('base64')}`
+        : undefined;
     files[file.path] = {
       lang,
       lines: text.split('\n').length,
@@ -85,8 +104,15 @@ export async function renderPackage(skill: SkillRecord, snapshot: PackageSnapsho
       ...(isMarkdown && !renderable && file.path !== skill.skillFile ? { sourceOnly: true } : {}),
       ...(svg ? { svgPreview: svg } : {}),
     };
-    if (file.path !== skill.skillFile && /\.(?:md|markdown|txt)$/i.test(file.path) && searchLength < SEARCH_TEXT_MAX_CHARS) {
-      const plain = markdownToText(text.slice(0, SEARCH_TEXT_MAX_CHARS * 2)).slice(0, SEARCH_TEXT_MAX_CHARS - searchLength);
+    if (
+      file.path !== skill.skillFile &&
+      /\.(?:md|markdown|txt)$/i.test(file.path) &&
+      searchLength < SEARCH_TEXT_MAX_CHARS
+    ) {
+      const plain = markdownToText(text.slice(0, SEARCH_TEXT_MAX_CHARS * 2)).slice(
+        0,
+        SEARCH_TEXT_MAX_CHARS - searchLength,
+      );
       searchLength += plain.length;
       if (plain) search.push(`<p>${escapeHtml(plain)}</p>`);
     }

@@ -23,5 +23,8 @@ export function escapeForTerminal(text: string): string {
 /** `JSON.stringify` whose output also escapes DEL, C1 and bidi controls as `\uXXXX`, so it stays valid JSON and prints safely. */
 export function stringifyForTerminal(value: unknown, space?: number): string {
   // Outside strings JSON is plain ASCII, so every match sits inside a string, where `\uXXXX` is valid.
-  return (JSON.stringify(value, null, space) ?? 'null').replace(UNSAFE_IN_JSON, (char) => `\\u${hex(char.charCodeAt(0), 4)}`);
+  return (JSON.stringify(value, null, space) ?? 'null').replace(
+    UNSAFE_IN_JSON,
+    (char) => `\\u${hex(char.charCodeAt(0), 4)}`,
+  );
 }

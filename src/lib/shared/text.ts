@@ -4,7 +4,11 @@
  */
 
 /** Removes every leading and/or trailing character that is in `chars`. */
-export function trimChars(text: string, chars: string, where: 'start' | 'end' | 'both' = 'both'): string {
+export function trimChars(
+  text: string,
+  chars: string,
+  where: 'start' | 'end' | 'both' = 'both',
+): string {
   let start = 0;
   let end = text.length;
   if (where !== 'end') while (start < end && chars.includes(text[start]!)) start += 1;

@@ -1,10 +1,14 @@
 /** Extensions whose files are text whatever their bytes say. */
 const TEXT_EXTENSIONS = new Set(
-  'md markdown mdx txt text rst adoc py js mjs cjs ts tsx jsx json jsonc json5 yaml yml toml ini cfg conf env sh bash zsh fish ps1 psm1 bat cmd rb go rs java kt kts swift c h cc cpp hpp cs php pl lua r sql html htm xml svg css scss sass less vue svelte astro graphql gql proto dockerfile makefile mk gradle tf hcl csv tsv tex bib sty cls log diff patch hbs mustache j2 jinja ejs liquid njk gitignore editorconfig license lock'.split(' '),
+  'md markdown mdx txt text rst adoc py js mjs cjs ts tsx jsx json jsonc json5 yaml yml toml ini cfg conf env sh bash zsh fish ps1 psm1 bat cmd rb go rs java kt kts swift c h cc cpp hpp cs php pl lua r sql html htm xml svg css scss sass less vue svelte astro graphql gql proto dockerfile makefile mk gradle tf hcl csv tsv tex bib sty cls log diff patch hbs mustache j2 jinja ejs liquid njk gitignore editorconfig license lock'.split(
+    ' ',
+  ),
 );
 /** Extensions whose files are binary whatever their bytes say. */
 const BINARY_EXTENSIONS = new Set(
-  'png jpg jpeg gif webp avif ico bmp tiff pdf zip gz tgz bz2 xz 7z tar jar whl woff woff2 ttf otf eot mp3 mp4 wav ogg webm mov docx xlsx pptx doc xls ppt odt ods odp bin exe dll so dylib wasm pyc class sqlite db npy npz pkl parquet'.split(' '),
+  'png jpg jpeg gif webp avif ico bmp tiff pdf zip gz tgz bz2 xz 7z tar jar whl woff woff2 ttf otf eot mp3 mp4 wav ogg webm mov docx xlsx pptx doc xls ppt odt ods odp bin exe dll so dylib wasm pyc class sqlite db npy npz pkl parquet'.split(
+    ' ',
+  ),
 );
 
 /** The extension a file is classed by: after the last dot, else the whole (lower-cased) name. */

@@ -1,4 +1,13 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+} from 'node:fs';
 import type { FileSource, SourceEntry, SourceListing } from './source.ts';
 
 /** A package folder on disk as a FileSource (Node-only). */
@@ -30,10 +39,24 @@ export function fsSource(root: string): FileSource {
           const validName = prefixValid && decoded.valid;
           const full = Buffer.concat([dir, Buffer.from('/'), name]);
           const stat = lstatSync(full);
-          const type = stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : stat.isSymbolicLink() ? 'symlink' : 'other';
+          const type = stat.isFile()
+            ? 'file'
+            : stat.isDirectory()
+              ? 'dir'
+              : stat.isSymbolicLink()
+                ? 'symlink'
+                : 'other';
           if (type === 'dir' && skipDir(decoded.text)) continue;
-          const entry: SourceEntry = { path, validName, type, size: type === 'file' ? stat.size : 0, mode: stat.mode & 0o777, mtimeMs: stat.mtimeMs };
-          if (type === 'symlink') entry.target = readlinkSync(full, { encoding: 'buffer' }).toString('utf8');
+          const entry: SourceEntry = {
+            path,
+            validName,
+            type,
+            size: type === 'file' ? stat.size : 0,
+            mode: stat.mode & 0o777,
+            mtimeMs: stat.mtimeMs,
+          };
+          if (type === 'symlink')
+            entry.target = readlinkSync(full, { encoding: 'buffer' }).toString('utf8');
           entries.push(entry);
           absolute.set(path, full);
           if (type === 'dir') {
@@ -53,7 +76,8 @@ export function fsSource(root: string): FileSource {
       try {
         const stat = fstatSync(fd);
         if (!stat.isFile()) throw new Error(`${path} is not a regular file`);
-        if (stat.size > maxBytes) throw new Error(`${path} is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
+        if (stat.size > maxBytes)
+          throw new Error(`${path} is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
         const bytes = new Uint8Array(stat.size);
         let offset = 0;
         while (offset < bytes.length) {

@@ -14,7 +14,8 @@ export const MAX_PATH_BYTES = 512;
 // which change what a URL means.
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\<>:"|?*#%]/u;
 // Bidirectional and invisible formatting characters make a name display as another one.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|[\u{e0000}-\u{e007f}]/u;
+const INVISIBLE =
+  /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|[\u{e0000}-\u{e007f}]/u;
 const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
 
 const utf8 = new TextEncoder();
@@ -34,7 +35,8 @@ export function nameProblem(name: string): string | undefined {
 
 /** Why a package-relative path cannot be published, or `undefined` when it can. */
 export function pathProblem(path: string): string | undefined {
-  if (utf8.encode(path).length > MAX_PATH_BYTES) return `the path is longer than ${MAX_PATH_BYTES} bytes`;
+  if (utf8.encode(path).length > MAX_PATH_BYTES)
+    return `the path is longer than ${MAX_PATH_BYTES} bytes`;
   for (const segment of path.split('/')) {
     const problem = nameProblem(segment);
     if (problem) return problem;
@@ -65,5 +67,7 @@ export function findCollision(paths: Iterable<string>): [string, string] | undef
 /** Spells out one character for a message: `"\"` or `U+0007`. */
 export function describeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code > 0x7e ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `"${char}"`;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code > 0x7e
+    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    : `"${char}"`;
 }

@@ -13,7 +13,11 @@ export interface PackageLimits {
 }
 
 /** Defaults follow the discovery RFC's client caps (1,000 files, ~50 MB unpacked). */
-export const DEFAULT_LIMITS: PackageLimits = { maxFiles: 1000, maxFileBytes: 10 * 1024 * 1024, maxPackageBytes: 50 * 1024 * 1024 };
+export const DEFAULT_LIMITS: PackageLimits = {
+  maxFiles: 1000,
+  maxFileBytes: 10 * 1024 * 1024,
+  maxPackageBytes: 50 * 1024 * 1024,
+};
 
 /** Most entries (files, folders, links, junk aside) listed before a package is refused. */
 export const MAX_ENTRIES = 10_000;
@@ -21,7 +25,15 @@ export const MAX_ENTRIES = 10_000;
 export const MAX_DEPTH = 16;
 
 /** Names never published: OS litter, caches, dependency folders and VCS data. */
-const JUNK_NAMES = new Set(['.DS_Store', 'Thumbs.db', '__pycache__', 'node_modules', '.git', '.hg', '.svn']);
+const JUNK_NAMES = new Set([
+  '.DS_Store',
+  'Thumbs.db',
+  '__pycache__',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+]);
 const JUNK_EXTENSIONS = /\.py[co]$/i;
 
 /** True when a file or folder name is left out of every published package. */
@@ -39,7 +51,9 @@ export interface SelectedFile {
 }
 
 /** The files a package publishes, what was left out, or the problem that refuses the whole package. */
-export type Selection = { ok: true; files: SelectedFile[]; findings: Finding[] } | { ok: false; file: string; reason: string };
+export type Selection =
+  | { ok: true; files: SelectedFile[]; findings: Finding[] }
+  | { ok: false; file: string; reason: string };
 
 /** Longest chain of links followed inside a package. */
 const MAX_LINK_HOPS = 8;
@@ -49,16 +63,32 @@ const MAX_LINK_HOPS = 8;
  * links resolved inside the package only (never on disk), size limits applied, and names checked —
  * a name that cannot be published refuses the whole package.
  */
-export function selectFiles(entries: readonly SourceEntry[], limits: PackageLimits = DEFAULT_LIMITS, exclude: readonly string[] = []): Selection {
-  const excluded = (path: string): boolean => path.split('/').some(isJunk) || exclude.some((e) => path === e || path.startsWith(`${e}/`));
+export function selectFiles(
+  entries: readonly SourceEntry[],
+  limits: PackageLimits = DEFAULT_LIMITS,
+  exclude: readonly string[] = [],
+): Selection {
+  const excluded = (path: string): boolean =>
+    path.split('/').some(isJunk) || exclude.some((e) => path === e || path.startsWith(`${e}/`));
   const kept = entries.filter((e) => !excluded(e.path));
   for (const entry of kept) {
-    if (!entry.validName) return { ok: false, file: entry.path, reason: `The name "${entry.path}" is not valid UTF-8.` };
+    if (!entry.validName)
+      return {
+        ok: false,
+        file: entry.path,
+        reason: `The name "${entry.path}" is not valid UTF-8.`,
+      };
     const problem = pathProblem(entry.path);
-    if (problem) return { ok: false, file: entry.path, reason: `The name "${entry.path}" has ${problem}.` };
+    if (problem)
+      return { ok: false, file: entry.path, reason: `The name "${entry.path}" has ${problem}.` };
   }
   const collision = findCollision(kept.map((e) => e.path));
-  if (collision) return { ok: false, file: collision[1], reason: `"${collision[0]}" and "${collision[1]}" differ only by case or Unicode form: on most computers they are the same file.` };
+  if (collision)
+    return {
+      ok: false,
+      file: collision[1],
+      reason: `"${collision[0]}" and "${collision[1]}" differ only by case or Unicode form: on most computers they are the same file.`,
+    };
   // A file published as `<name>.txt` must not land on another file's address (`a.html` beside `a.html.txt`).
   const published = new Map<string, string>();
   for (const entry of kept) {
@@ -66,14 +96,20 @@ export function selectFiles(entries: readonly SourceEntry[], limits: PackageLimi
     for (const address of new Set([entry.path, rawPath(entry.path)])) {
       const key = foldName(address);
       const other = published.get(key);
-      if (other !== undefined && other !== entry.path) return { ok: false, file: entry.path, reason: `"${other}" and "${entry.path}" would be published at the same address (raw copies of active files get .txt).` };
+      if (other !== undefined && other !== entry.path)
+        return {
+          ok: false,
+          file: entry.path,
+          reason: `"${other}" and "${entry.path}" would be published at the same address (raw copies of active files get .txt).`,
+        };
       published.set(key, entry.path);
     }
   }
   const byPath = new Map(kept.map((e) => [e.path, e]));
   const files: SelectedFile[] = [];
   const findings: Finding[] = [];
-  const skip = (file: string, message: string, rule = 'file-skipped'): void => void findings.push({ rule, severity: 'warning', file, message });
+  const skip = (file: string, message: string, rule = 'file-skipped'): void =>
+    void findings.push({ rule, severity: 'warning', file, message });
   let total = 0;
   for (const entry of kept) {
     if (entry.type === 'dir') continue;
@@ -84,32 +120,68 @@ export function selectFiles(entries: readonly SourceEntry[], limits: PackageLimi
     let target = entry;
     if (entry.type === 'symlink') {
       const resolved = resolveLink(entry, byPath);
-      if (resolved.kind === 'escape') skip(entry.path, 'This symbolic link points outside the package; it is left out so nothing beyond the skill is published.', 'symlink-escape');
-      else if (resolved.kind === 'dangling') skip(entry.path, 'This symbolic link points to nothing (dangling); it is left out of the package.', 'symlink-dangling');
-      else if (resolved.kind === 'dir') skip(entry.path, 'This symbolic link points to a folder inside the package; its files are already published once, so the link is left out.', 'symlink-directory');
+      if (resolved.kind === 'escape')
+        skip(
+          entry.path,
+          'This symbolic link points outside the package; it is left out so nothing beyond the skill is published.',
+          'symlink-escape',
+        );
+      else if (resolved.kind === 'dangling')
+        skip(
+          entry.path,
+          'This symbolic link points to nothing (dangling); it is left out of the package.',
+          'symlink-dangling',
+        );
+      else if (resolved.kind === 'dir')
+        skip(
+          entry.path,
+          'This symbolic link points to a folder inside the package; its files are already published once, so the link is left out.',
+          'symlink-directory',
+        );
       if (resolved.kind !== 'file') continue;
       target = resolved.entry;
     }
     if (files.length >= limits.maxFiles) {
-      skip(entry.path, `The package has more than ${limits.maxFiles} files; the rest are left out.`, 'package-too-many-files');
+      skip(
+        entry.path,
+        `The package has more than ${limits.maxFiles} files; the rest are left out.`,
+        'package-too-many-files',
+      );
       continue;
     }
     if (target.size > limits.maxFileBytes) {
-      skip(entry.path, `The file is ${formatBytes(target.size)}, over the ${formatBytes(limits.maxFileBytes)} limit per file; it is left out.`, 'file-too-large');
+      skip(
+        entry.path,
+        `The file is ${formatBytes(target.size)}, over the ${formatBytes(limits.maxFileBytes)} limit per file; it is left out.`,
+        'file-too-large',
+      );
       continue;
     }
     if (total + target.size > limits.maxPackageBytes) {
-      skip(entry.path, `Adding this file would take the package over ${formatBytes(limits.maxPackageBytes)}; it is left out.`, 'package-too-large');
+      skip(
+        entry.path,
+        `Adding this file would take the package over ${formatBytes(limits.maxPackageBytes)}; it is left out.`,
+        'package-too-large',
+      );
       continue;
     }
     total += target.size;
-    files.push({ path: entry.path, readPath: target.path, size: target.size, executable: (target.mode & 0o100) !== 0 });
+    files.push({
+      path: entry.path,
+      readPath: target.path,
+      size: target.size,
+      executable: (target.mode & 0o100) !== 0,
+    });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ok: true, files, findings };
 }
 
-type Resolved = { kind: 'file'; entry: SourceEntry } | { kind: 'dir' } | { kind: 'escape' } | { kind: 'dangling' };
+type Resolved =
+  | { kind: 'file'; entry: SourceEntry }
+  | { kind: 'dir' }
+  | { kind: 'escape' }
+  | { kind: 'dangling' };
 
 /** Follows a link through the listing only: absolute targets and `..` past the root escape. */
 function resolveLink(link: SourceEntry, byPath: ReadonlyMap<string, SourceEntry>): Resolved {

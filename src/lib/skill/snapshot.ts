@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings.ts';
 import { classifyBytes } from './classify.ts';
-import { DEFAULT_LIMITS, isJunk, MAX_DEPTH, MAX_ENTRIES, selectFiles, type PackageLimits } from './select.ts';
+import {
+  DEFAULT_LIMITS,
+  isJunk,
+  MAX_DEPTH,
+  MAX_ENTRIES,
+  selectFiles,
+  type PackageLimits,
+} from './select.ts';
 import type { FileSource } from './source.ts';
 
 /** A file of a package with its bytes: what the page shows, the scan reads and the archives ship. */
@@ -24,12 +31,17 @@ export interface PackageSnapshot {
 }
 
 /** A snapshot, or the reason the whole package is refused. */
-export type SnapshotResult = { ok: true; snapshot: PackageSnapshot } | { ok: false; file: string; reason: string };
+export type SnapshotResult =
+  { ok: true; snapshot: PackageSnapshot } | { ok: false; file: string; reason: string };
 
 /** Lists, checks and reads a package through its source: the single read every output is made from. */
-export function readSnapshot(source: FileSource, limits: PackageLimits = DEFAULT_LIMITS): SnapshotResult {
+export function readSnapshot(
+  source: FileSource,
+  limits: PackageLimits = DEFAULT_LIMITS,
+): SnapshotResult {
   const listing = source.list({ skipDir: isJunk, maxEntries: MAX_ENTRIES, maxDepth: MAX_DEPTH });
-  if (listing.truncated) return { ok: false, file: '.', reason: `The package cannot be read: ${listing.truncated}.` };
+  if (listing.truncated)
+    return { ok: false, file: '.', reason: `The package cannot be read: ${listing.truncated}.` };
   const selection = selectFiles(listing.entries, limits);
   if (!selection.ok) return selection;
   const mtimes = new Map(listing.entries.map((e) => [e.path, e.mtimeMs]));
@@ -41,11 +53,23 @@ export function readSnapshot(source: FileSource, limits: PackageLimits = DEFAULT
     try {
       bytes = source.read(file.readPath, limits.maxFileBytes);
     } catch (error) {
-      findings.push({ rule: 'file-unreadable', severity: 'warning', file: file.path, message: `The file could not be read (${(error as Error).message}); it is left out.` });
+      findings.push({
+        rule: 'file-unreadable',
+        severity: 'warning',
+        file: file.path,
+        message: `The file could not be read (${(error as Error).message}); it is left out.`,
+      });
       continue;
     }
     newestMtimeMs = Math.max(newestMtimeMs, mtimes.get(file.readPath) ?? 0);
-    files.push({ path: file.path, size: bytes.length, executable: file.executable, kind: classifyBytes(file.path, bytes), sha256: sha256Hex(bytes), bytes });
+    files.push({
+      path: file.path,
+      size: bytes.length,
+      executable: file.executable,
+      kind: classifyBytes(file.path, bytes),
+      sha256: sha256Hex(bytes),
+      bytes,
+    });
   }
   return { ok: true, snapshot: { files, findings, newestMtimeMs } };
 }

@@ -28,7 +28,11 @@ export interface SourceListing {
 
 /** Reads a package's tree: a listing, and the bytes of a listed regular file. */
 export interface FileSource {
-  list(options: { skipDir: (name: string) => boolean; maxEntries: number; maxDepth: number }): SourceListing;
+  list(options: {
+    skipDir: (name: string) => boolean;
+    maxEntries: number;
+    maxDepth: number;
+  }): SourceListing;
   /** The bytes of a regular file at `path`; throws when it is anything else or over `maxBytes`. */
   read(path: string, maxBytes: number): Uint8Array;
 }

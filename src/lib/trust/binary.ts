@@ -29,7 +29,10 @@ export interface ScannableTexts {
 }
 
 /** The default archive budget: 20 MB decompressed, 1,000 entries. */
-export const DEFAULT_ARCHIVE_BUDGET: ArchiveBudget = { maxBytes: 20 * 1024 * 1024, maxEntries: 1000 };
+export const DEFAULT_ARCHIVE_BUDGET: ArchiveBudget = {
+  maxBytes: 20 * 1024 * 1024,
+  maxEntries: 1000,
+};
 
 /** Most characters of printable runs kept per file (4 MB); the rest is cut and reported as cut. */
 export const MAX_RUNS_OUTPUT = 4 * 1024 * 1024;
@@ -39,7 +42,11 @@ const latin1 = new TextDecoder('latin1');
 const utf16 = new TextDecoder('utf-16le');
 
 /** Printable runs of a binary file and whether the output was cut at `MAX_RUNS_OUTPUT`. */
-export function printableRunsOf(bytes: Uint8Array, minLength = 6, maxOutput = MAX_RUNS_OUTPUT): { text: string; cut: boolean } {
+export function printableRunsOf(
+  bytes: Uint8Array,
+  minLength = 6,
+  maxOutput = MAX_RUNS_OUTPUT,
+): { text: string; cut: boolean } {
   const parts: string[] = [];
   let total = 0;
   let cut = false;
@@ -83,11 +90,17 @@ export function printableRuns(bytes: Uint8Array, minLength = 6): string {
 }
 
 const u16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number): number => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
 /** True when the bytes start like a ZIP-family file (zip, jar, whl, docx, odt, .skill …). */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
+  );
 }
 
 /** True when the bytes are gzip-compressed. */
@@ -133,16 +146,24 @@ function readZip(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
   const n = bytes.length;
   let eocd = -1;
   for (let at = n - 22; at >= Math.max(0, n - 22 - 0xffff); at--) {
-    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 5 && bytes[at + 3] === 6) {
+    if (
+      bytes[at] === 0x50 &&
+      bytes[at + 1] === 0x4b &&
+      bytes[at + 2] === 5 &&
+      bytes[at + 3] === 6
+    ) {
       eocd = at;
       break;
     }
   }
-  if (eocd < 0) return { members, problems: ['the ZIP file has no central directory (truncated or corrupt)'] };
+  if (eocd < 0)
+    return { members, problems: ['the ZIP file has no central directory (truncated or corrupt)'] };
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) return { members, problems: ['ZIP64 archives are not read'] };
-  if (cdOffset >= n) return { members, problems: ['the ZIP central directory points outside the file'] };
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    return { members, problems: ['ZIP64 archives are not read'] };
+  if (cdOffset >= n)
+    return { members, problems: ['the ZIP central directory points outside the file'] };
   let remaining = budget.maxBytes;
   let at = cdOffset;
   for (let e = 0; e < count; e++) {
@@ -172,7 +193,9 @@ function readZip(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
       continue;
     }
     if (size > remaining) {
-      problems.push(`${name} would decompress to ${size} bytes, over the ${budget.maxBytes}-byte budget`);
+      problems.push(
+        `${name} would decompress to ${size} bytes, over the ${budget.maxBytes}-byte budget`,
+      );
       continue;
     }
     if (local + 30 > n || u32(bytes, local) !== 0x04034b50) {
@@ -210,7 +233,8 @@ const octal = (b: Uint8Array, at: number, length: number): number => {
   const text = beforeNul(latin1.decode(b.subarray(at, at + length))).trim();
   return text === '' ? 0 : /^[0-7]+$/.test(text) ? parseInt(text, 8) : Number.NaN;
 };
-const cString = (b: Uint8Array, at: number, length: number): string => beforeNul(utf8Loose.decode(b.subarray(at, at + length)));
+const cString = (b: Uint8Array, at: number, length: number): string =>
+  beforeNul(utf8Loose.decode(b.subarray(at, at + length)));
 
 function readTar(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
   const problems: string[] = [];
@@ -223,7 +247,9 @@ function readTar(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
     if (header.every((b) => b === 0)) break;
     const size = octal(header, 124, 12);
     if (!Number.isFinite(size) || Number.isNaN(size)) {
-      problems.push(Number.isNaN(size) ? 'a tar header is corrupt' : 'a tar member is too large to read');
+      problems.push(
+        Number.isNaN(size) ? 'a tar header is corrupt' : 'a tar member is too large to read',
+      );
       break;
     }
     const type = String.fromCharCode(header[156]!);
@@ -236,17 +262,21 @@ function readTar(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
     const data = bytes.subarray(dataStart, dataStart + size);
     if (type === 'L') longName = beforeNul(utf8Loose.decode(data));
     else if (type === 'x') {
-      const path = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(utf8Loose.decode(data.subarray(0, 64 * 1024)));
+      const path = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(
+        utf8Loose.decode(data.subarray(0, 64 * 1024)),
+      );
       if (path) longName = path[1];
     } else if (type === '0' || type === '\0' || type === '7') {
       const prefix = cString(header, 345, 155);
-      const name = longName ?? (prefix ? `${prefix}/${cString(header, 0, 100)}` : cString(header, 0, 100));
+      const name =
+        longName ?? (prefix ? `${prefix}/${cString(header, 0, 100)}` : cString(header, 0, 100));
       longName = undefined;
       if (members.length >= budget.maxEntries) {
         problems.push(`more than ${budget.maxEntries} entries; the rest were not read`);
         break;
       }
-      if (size > remaining) problems.push(`${name} is ${size} bytes, over the ${budget.maxBytes}-byte budget`);
+      if (size > remaining)
+        problems.push(`${name} is ${size} bytes, over the ${budget.maxBytes}-byte budget`);
       else {
         remaining -= size;
         members.push({ path: name, size, bytes: data });
@@ -258,9 +288,15 @@ function readTar(bytes: Uint8Array, budget: ArchiveBudget): RawListing {
 }
 
 /** Decompresses gzip only when its declared size (the ISIZE trailer) fits the budget; never more than that. */
-function gunzipBounded(bytes: Uint8Array, budget: ArchiveBudget): { bytes?: Uint8Array; problem?: string } {
+function gunzipBounded(
+  bytes: Uint8Array,
+  budget: ArchiveBudget,
+): { bytes?: Uint8Array; problem?: string } {
   const declared = u32(bytes, bytes.length - 4);
-  if (declared > budget.maxBytes) return { problem: `the gzip stream declares ${declared} bytes, over the ${budget.maxBytes}-byte budget` };
+  if (declared > budget.maxBytes)
+    return {
+      problem: `the gzip stream declares ${declared} bytes, over the ${budget.maxBytes}-byte budget`,
+    };
   try {
     return { bytes: gunzipSync(bytes, { out: new Uint8Array(declared) }) };
   } catch (error) {
@@ -268,7 +304,11 @@ function gunzipBounded(bytes: Uint8Array, budget: ArchiveBudget): { bytes?: Uint
   }
 }
 
-function readArchive(path: string, bytes: Uint8Array, budget: ArchiveBudget): RawListing | undefined {
+function readArchive(
+  path: string,
+  bytes: Uint8Array,
+  budget: ArchiveBudget,
+): RawListing | undefined {
   if (isZip(bytes)) return readZip(bytes, budget);
   if (isTar(bytes)) return readTar(bytes, budget);
   if (isGzip(bytes)) {
@@ -276,7 +316,10 @@ function readArchive(path: string, bytes: Uint8Array, budget: ArchiveBudget): Ra
     if (!inflated.bytes) return { members: [], problems: [inflated.problem!] };
     if (isTar(inflated.bytes)) return readTar(inflated.bytes, budget);
     const name = (path.split(/[/!]/).pop() ?? path).replace(/\.gz$/i, '') || 'data';
-    return { members: [{ path: name, size: inflated.bytes.length, bytes: inflated.bytes }], problems: [] };
+    return {
+      members: [{ path: name, size: inflated.bytes.length, bytes: inflated.bytes }],
+      problems: [],
+    };
   }
   return undefined;
 }
@@ -285,19 +328,31 @@ function readArchive(path: string, bytes: Uint8Array, budget: ArchiveBudget): Ra
  * Members of a ZIP-family, tar or gzip file (detected by magic bytes), one level deep, within a budget
  * of decompressed bytes and entries; never throws: corrupt input gives `complete: false` and a reason.
  */
-export function archiveMembers(path: string, bytes: Uint8Array, budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET): ArchiveListing {
+export function archiveMembers(
+  path: string,
+  bytes: Uint8Array,
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): ArchiveListing {
   let listing: RawListing | undefined;
   try {
     listing = readArchive(path, bytes, budget);
   } catch (error) {
-    return { members: [], complete: false, reason: `the archive could not be read (${(error as Error).message})` };
+    return {
+      members: [],
+      complete: false,
+      reason: `the archive could not be read (${(error as Error).message})`,
+    };
   }
   if (!listing) return { members: [], complete: false, reason: 'not a ZIP, tar or gzip archive' };
   const members = listing.members.map((m): ArchiveMember => {
     const text = asText(m.bytes);
-    return text === undefined ? { path: m.path, size: m.size } : { path: m.path, size: m.size, text };
+    return text === undefined
+      ? { path: m.path, size: m.size }
+      : { path: m.path, size: m.size, text };
   });
-  return listing.problems.length ? { members, complete: false, reason: listing.problems.join('; ') } : { members, complete: true };
+  return listing.problems.length
+    ? { members, complete: false, reason: listing.problems.join('; ') }
+    : { members, complete: true };
 }
 
 /**
@@ -311,12 +366,18 @@ export function scannableTexts(path: string, bytes: Uint8Array): ScannableTexts 
   try {
     listing = readArchive(path, bytes, DEFAULT_ARCHIVE_BUDGET);
   } catch (error) {
-    listing = { members: [], problems: [`the archive could not be read (${(error as Error).message})`] };
+    listing = {
+      members: [],
+      problems: [`the archive could not be read (${(error as Error).message})`],
+    };
   }
   if (!listing) {
     const runs = printableRunsOf(bytes);
     if (runs.text) texts.push({ path, text: runs.text });
-    if (runs.cut) notes.push(`${path}: only the first ${MAX_RUNS_OUTPUT} characters of readable strings were scanned`);
+    if (runs.cut)
+      notes.push(
+        `${path}: only the first ${MAX_RUNS_OUTPUT} characters of readable strings were scanned`,
+      );
     return { texts, complete: notes.length === 0, notes };
   }
   for (const problem of listing.problems) notes.push(`${path}: ${problem}`);
@@ -328,10 +389,14 @@ export function scannableTexts(path: string, bytes: Uint8Array): ScannableTexts 
       continue;
     }
     // Archives inside archives are not opened (one level only): say so rather than pretend.
-    if (isZip(member.bytes) || isGzip(member.bytes) || isTar(member.bytes)) notes.push(`${memberPath}: nested archive not opened`);
+    if (isZip(member.bytes) || isGzip(member.bytes) || isTar(member.bytes))
+      notes.push(`${memberPath}: nested archive not opened`);
     const runs = printableRunsOf(member.bytes);
     if (runs.text) texts.push({ path: memberPath, text: runs.text });
-    if (runs.cut) notes.push(`${memberPath}: only the first ${MAX_RUNS_OUTPUT} characters of readable strings were scanned`);
+    if (runs.cut)
+      notes.push(
+        `${memberPath}: only the first ${MAX_RUNS_OUTPUT} characters of readable strings were scanned`,
+      );
   }
   return { texts, complete: notes.length === 0, notes };
 }

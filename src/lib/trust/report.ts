@@ -63,13 +63,34 @@ export interface TextFile {
 }
 
 const SCRIPT_LANGUAGES: Record<string, string> = {
-  py: 'Python', sh: 'Shell', bash: 'Shell', zsh: 'Shell', js: 'JavaScript', mjs: 'JavaScript', cjs: 'JavaScript', ts: 'TypeScript',
-  rb: 'Ruby', pl: 'Perl', php: 'PHP', ps1: 'PowerShell', psm1: 'PowerShell', bat: 'Batch', cmd: 'Batch', go: 'Go', rs: 'Rust',
-  java: 'Java', cs: 'C#', lua: 'Lua', r: 'R', swift: 'Swift', kt: 'Kotlin',
+  py: 'Python',
+  sh: 'Shell',
+  bash: 'Shell',
+  zsh: 'Shell',
+  js: 'JavaScript',
+  mjs: 'JavaScript',
+  cjs: 'JavaScript',
+  ts: 'TypeScript',
+  rb: 'Ruby',
+  pl: 'Perl',
+  php: 'PHP',
+  ps1: 'PowerShell',
+  psm1: 'PowerShell',
+  bat: 'Batch',
+  cmd: 'Batch',
+  go: 'Go',
+  rs: 'Rust',
+  java: 'Java',
+  cs: 'C#',
+  lua: 'Lua',
+  r: 'R',
+  swift: 'Swift',
+  kt: 'Kotlin',
 };
 
 /** The documented rule behind the verdict, shown on every skill page. */
-export const VERDICT_RULE = 'Danger if any finding is marked danger; review if any is a warning; no concerns otherwise. Informational findings never change the verdict.';
+export const VERDICT_RULE =
+  'Danger if any finding is marked danger; review if any is a warning; no concerns otherwise. Informational findings never change the verdict.';
 
 /** Derives the verdict from findings by VERDICT_RULE. */
 export function verdictOf(findings: readonly { severity: string }[]): TrustVerdict {
@@ -80,7 +101,13 @@ export function verdictOf(findings: readonly { severity: string }[]): TrustVerdi
 
 /** True for files an agent loads as reading material on demand (not scripts, not assets). */
 export function isReference(path: string): boolean {
-  return path.startsWith('references/') || (/\.(?:md|markdown|txt)$/i.test(path) && !/^skill\.md$/i.test(path) && !path.startsWith('assets/') && !path.startsWith('scripts/'));
+  return (
+    path.startsWith('references/') ||
+    (/\.(?:md|markdown|txt)$/i.test(path) &&
+      !/^skill\.md$/i.test(path) &&
+      !path.startsWith('assets/') &&
+      !path.startsWith('scripts/'))
+  );
 }
 
 /** What analyseTrust reads: the package's texts, the text found inside its binaries, and what it could not read. */
@@ -103,17 +130,31 @@ export interface TrustInput {
  * scope and patterns, so a report changes its version even when a release bump is forgotten.
  */
 export const RULES_VERSION = `${RULES_RELEASE}.${createHash('sha256')
-  .update(JSON.stringify(ALL_RULES.map((r) => [r.id, r.severity, r.scope, 'pattern' in r ? String(r.pattern) : '', 'unless' in r ? String(r.unless ?? '') : ''])))
+  .update(
+    JSON.stringify(
+      ALL_RULES.map((r) => [
+        r.id,
+        r.severity,
+        r.scope,
+        'pattern' in r ? String(r.pattern) : '',
+        'unless' in r ? String(r.unless ?? '') : '',
+      ]),
+    ),
+  )
   .digest('hex')
   .slice(0, 8)}`;
 
 /** Analyses a package: findings in every file, context cost and permission surface. */
 export function analyseTrust(input: TrustInput): TrustReport {
-  const findings = [...input.texts, ...(input.derived ?? [])].flatMap((file) => scanFile(file.path, file.text));
+  const findings = [...input.texts, ...(input.derived ?? [])].flatMap((file) =>
+    scanFile(file.path, file.text),
+  );
   const coverageNotes = [...(input.coverageNotes ?? [])];
   const bodyTokens = countTokens(input.body);
   const bodyLines = input.body.replace(/\n$/, '').split('\n').length;
-  const references = input.texts.filter((f) => isReference(f.path)).map((f) => ({ path: f.path, tokens: countTokens(f.text) }));
+  const references = input.texts
+    .filter((f) => isReference(f.path))
+    .map((f) => ({ path: f.path, tokens: countTokens(f.text) }));
 
   const byLanguage = new Map<string, string[]>();
   for (const file of input.files) {
@@ -140,7 +181,9 @@ export function analyseTrust(input: TrustInput): TrustReport {
     },
     permissions: {
       allowedTools: input.allowedTools,
-      scripts: [...byLanguage].map(([language, files]) => ({ language, files })).sort((a, b) => a.language.localeCompare(b.language)),
+      scripts: [...byLanguage]
+        .map(([language, files]) => ({ language, files }))
+        .sort((a, b) => a.language.localeCompare(b.language)),
       capabilities,
     },
   };

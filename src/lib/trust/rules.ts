@@ -4,7 +4,17 @@ import { remove as removeConfusables } from 'confusables';
 export type TrustSeverity = 'info' | 'warning' | 'danger';
 
 /** The part of the trust report a rule belongs to. */
-export type TrustCategory = 'network' | 'remote-code' | 'destructive' | 'credentials' | 'persistence' | 'obfuscation' | 'hidden-text' | 'injection' | 'exfiltration' | 'secrets';
+export type TrustCategory =
+  | 'network'
+  | 'remote-code'
+  | 'destructive'
+  | 'credentials'
+  | 'persistence'
+  | 'obfuscation'
+  | 'hidden-text'
+  | 'injection'
+  | 'exfiltration'
+  | 'secrets';
 
 /**
  * Where a rule looks: `code` = scripts, and in Markdown fenced and indented code blocks (warning and
@@ -90,7 +100,8 @@ const PIPE_FROM = (source: string): string => String.raw`(?<=${source}[^|\n]{0,1
 const OVERRIDE = String.raw`\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|system|user's|your)\s+(?:instructions|prompts?|rules|guidelines)\b|\bdo\s+not\s+(?:tell|inform|alert|show)\s+the\s+user\b|\bwithout\s+(?:telling|informing|asking)\s+the\s+user\b|\bhide\s+(?:this|it)\s+from\s+the\s+user\b|\byou\s+are\s+no\s+longer\s+bound\b`;
 
 // What a sentence that only talks about an attack says around it: detection, warnings, lists of examples, tests.
-const MENTION_WORDS = /\b(?:e\.g\.|for example|for instance|such as|like\s+["“'‘`]|detect\w*|flag\w*|warn\w*|example of|watch\s+(?:out\s+)?for|look\s+(?:out\s+)?for|phrases?|patterns?|attacks?|injections?|red\s+flags?|assert\w*|tests?|expect\w*|suspicious|malicious)\b/i;
+const MENTION_WORDS =
+  /\b(?:e\.g\.|for example|for instance|such as|like\s+["“'‘`]|detect\w*|flag\w*|warn\w*|example of|watch\s+(?:out\s+)?for|look\s+(?:out\s+)?for|phrases?|patterns?|attacks?|injections?|red\s+flags?|assert\w*|tests?|expect\w*|suspicious|malicious)\b/i;
 
 const PIPE_TO_SHELL = new RegExp(
   [
@@ -101,10 +112,15 @@ const PIPE_TO_SHELL = new RegExp(
   ].join('|'),
   'i',
 );
-const RM_RF_BROAD = new RegExp(String.raw`(?<![\w.-])rm\s+(?=(?:${RM_OPTION}){0,20}?${RM_RECURSIVE})(?:${RM_OPTION}|--\s+){0,20}(?:${BROAD_PATH}|["'](?:\$HOME|\$\{HOME\})\/?\*?["'](?=\s|$|;|&|\|))`);
-const DISK_WIPE = /\bof=\/dev\/(?:sd|nvme|hd|disk|xvd|vd)(?<=\bdd\s[^\n]{0,300}of=\/dev\/[a-z]{2,4})|\bmkfs(?:\.\w{1,10})?\s|\/dev\/(?<=\bshred\s[^\n]{0,300}\/dev\/)|>\s*\/dev\/(?:sd|nvme|disk)[a-z0-9]*/;
-const CREDENTIAL_FILES = /~\/\.ssh\/|\$HOME\/\.ssh|\bid_(?:rsa|ed25519|ecdsa)\b|~\/\.aws\/credentials|\.aws\/credentials|~\/\.config\/gcloud|\.kube\/config|~\/\.netrc|~\/\.docker\/config\.json|\/etc\/shadow|\bsecurity\s+find-(?:generic|internet)-password\b/;
-const PERSISTENCE = /\bcrontab\s+(?:-[a-z]\s+){0,5}[^-\s]|\bcrontab\s+-e\b|\bcrontab\s+-(?=\s*(?:$|[;&|)]))|\/etc\/cron|>>?\s*~\/\.(?:bashrc|zshrc|profile|bash_profile|zprofile)|>>?\s*\$HOME\/\.(?:bashrc|zshrc|profile)|LaunchAgents|LaunchDaemons|\bsystemctl\s+(?:--user\s+)?enable\b|\bschtasks\s+\/create\b|CurrentVersion\\Run\b/i;
+const RM_RF_BROAD = new RegExp(
+  String.raw`(?<![\w.-])rm\s+(?=(?:${RM_OPTION}){0,20}?${RM_RECURSIVE})(?:${RM_OPTION}|--\s+){0,20}(?:${BROAD_PATH}|["'](?:\$HOME|\$\{HOME\})\/?\*?["'](?=\s|$|;|&|\|))`,
+);
+const DISK_WIPE =
+  /\bof=\/dev\/(?:sd|nvme|hd|disk|xvd|vd)(?<=\bdd\s[^\n]{0,300}of=\/dev\/[a-z]{2,4})|\bmkfs(?:\.\w{1,10})?\s|\/dev\/(?<=\bshred\s[^\n]{0,300}\/dev\/)|>\s*\/dev\/(?:sd|nvme|disk)[a-z0-9]*/;
+const CREDENTIAL_FILES =
+  /~\/\.ssh\/|\$HOME\/\.ssh|\bid_(?:rsa|ed25519|ecdsa)\b|~\/\.aws\/credentials|\.aws\/credentials|~\/\.config\/gcloud|\.kube\/config|~\/\.netrc|~\/\.docker\/config\.json|\/etc\/shadow|\bsecurity\s+find-(?:generic|internet)-password\b/;
+const PERSISTENCE =
+  /\bcrontab\s+(?:-[a-z]\s+){0,5}[^-\s]|\bcrontab\s+-e\b|\bcrontab\s+-(?=\s*(?:$|[;&|)]))|\/etc\/cron|>>?\s*~\/\.(?:bashrc|zshrc|profile|bash_profile|zprofile)|>>?\s*\$HOME\/\.(?:bashrc|zshrc|profile)|LaunchAgents|LaunchDaemons|\bsystemctl\s+(?:--user\s+)?enable\b|\bschtasks\s+\/create\b|CurrentVersion\\Run\b/i;
 const DECODE_EXEC = new RegExp(
   [
     String.raw`\|${PIPE_FROM(String.raw`base64\s+(?:-d|--decode|-D)\b`)}\s*${RUNNER}${SHELL}`,
@@ -137,13 +153,68 @@ const EXFIL_PROSE = new RegExp(
 );
 
 /** Scripts that only Latin lookalikes can be confused with. */
-const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
+const LOOKALIKE_SCRIPT =
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
 const LATIN = /\p{Script=Latin}/u;
 const NON_ASCII = /[^\x00-\x7F]/;
 // Top-level domains common enough that a bare name ending in one is read as a host.
-const TLD = /^(?:com|net|org|io|dev|app|co|ai|me|xyz|info|biz|sh|gg|so|site|online|cloud|tech|us|uk|de|fr|ru|cn|jp|in|br|nl|eu|ca|au|ch|se|no|es|it|pl|cz|ua|kr|tv|ly|to|cc|ws|link|live|shop|page|pages|pro)$/i;
+const TLD =
+  /^(?:com|net|org|io|dev|app|co|ai|me|xyz|info|biz|sh|gg|so|site|online|cloud|tech|us|uk|de|fr|ru|cn|jp|in|br|nl|eu|ca|au|ch|se|no|es|it|pl|cz|ua|kr|tv|ly|to|cc|ws|link|live|shop|page|pages|pro)$/i;
 // Command names an attacker would disguise with lookalike letters to slip past pattern rules.
-const COMMANDS = new Set(['curl', 'wget', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'sudo', 'su', 'rm', 'dd', 'mkfs', 'chmod', 'chown', 'python', 'python3', 'node', 'perl', 'ruby', 'php', 'powershell', 'pwsh', 'iex', 'iwr', 'irm', 'eval', 'exec', 'base64', 'nc', 'ncat', 'netcat', 'ssh', 'scp', 'rsync', 'git', 'npm', 'npx', 'pip', 'pip3', 'crontab', 'systemctl', 'launchctl', 'osascript', 'certutil', 'bitsadmin', 'mshta', 'rundll32', 'regsvr32', 'invoke-expression', 'invoke-webrequest', 'start-process', 'source']);
+const COMMANDS = new Set([
+  'curl',
+  'wget',
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ksh',
+  'sudo',
+  'su',
+  'rm',
+  'dd',
+  'mkfs',
+  'chmod',
+  'chown',
+  'python',
+  'python3',
+  'node',
+  'perl',
+  'ruby',
+  'php',
+  'powershell',
+  'pwsh',
+  'iex',
+  'iwr',
+  'irm',
+  'eval',
+  'exec',
+  'base64',
+  'nc',
+  'ncat',
+  'netcat',
+  'ssh',
+  'scp',
+  'rsync',
+  'git',
+  'npm',
+  'npx',
+  'pip',
+  'pip3',
+  'crontab',
+  'systemctl',
+  'launchctl',
+  'osascript',
+  'certutil',
+  'bitsadmin',
+  'mshta',
+  'rundll32',
+  'regsvr32',
+  'invoke-expression',
+  'invoke-webrequest',
+  'start-process',
+  'source',
+]);
 
 /** True when one word mixes Latin letters with Cyrillic, Greek, Armenian or Cherokee ones. */
 export function mixesScripts(word: string): boolean {
@@ -159,7 +230,8 @@ function lookalikeOf(word: string): string | undefined {
 
 // Host-like tokens: labels of letters, digits and hyphens joined by dots. The look-behind makes every
 // token start once (no rescans from inside a token), so the scan is linear.
-const HOST_TOKEN = /(?<![\p{L}\p{N}\p{M}_.-])[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]*(?:\.[\p{L}\p{N}\p{M}_-]+)+/gu;
+const HOST_TOKEN =
+  /(?<![\p{L}\p{N}\p{M}_.-])[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]*(?:\.[\p{L}\p{N}\p{M}_-]+)+/gu;
 const WORD_TOKEN = /(?<![\p{L}\p{N}\p{M}_./-])[\p{L}][\p{L}\p{N}\p{M}_-]*/gu;
 
 /** A host name in the line that mixes scripts inside one label, or spells a Latin-looking name in another script. */
@@ -171,13 +243,24 @@ function findHomoglyphHost(line: string): RuleMatch | undefined {
     if (token.length > 253 || !NON_ASCII.test(token)) continue;
     const labels = token.split('.');
     const before = line.slice(Math.max(0, m.index - 3), m.index);
-    const hostLike = before.endsWith('://') || before.endsWith('@') || /^www\./i.test(token) || TLD.test(labels.at(-1)!);
+    const hostLike =
+      before.endsWith('://') ||
+      before.endsWith('@') ||
+      /^www\./i.test(token) ||
+      TLD.test(labels.at(-1)!);
     if (!hostLike) continue;
     const latinElsewhere = labels.some((label) => /^[a-z0-9-]+$/i.test(label));
     for (const label of labels) {
       if (mixesScripts(label)) return { index: m.index, length: token.length };
       // A whole label in Cyrillic or Greek that reads as Latin (раура) next to a Latin label (.com).
-      if (latinElsewhere && label.length >= 3 && LOOKALIKE_SCRIPT.test(label) && !LATIN.test(label) && lookalikeOf(label)) return { index: m.index, length: token.length };
+      if (
+        latinElsewhere &&
+        label.length >= 3 &&
+        LOOKALIKE_SCRIPT.test(label) &&
+        !LATIN.test(label) &&
+        lookalikeOf(label)
+      )
+        return { index: m.index, length: token.length };
     }
   }
   return undefined;
@@ -202,7 +285,8 @@ function findHomoglyphCommand(line: string): RuleMatch | undefined {
 
 // Tag characters are allowed only inside a valid emoji tag sequence: U+1F3F4, one to seven tags for
 // digits or small letters, then CANCEL TAG (the England, Scotland and Wales flags).
-const TAG_OR_FLAG = /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,7}\u{E007F}|[\u{E0000}-\u{E007F}]/gu;
+const TAG_OR_FLAG =
+  /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,7}\u{E007F}|[\u{E0000}-\u{E007F}]/gu;
 function findStrayTag(line: string): RuleMatch | undefined {
   TAG_OR_FLAG.lastIndex = 0;
   for (let m = TAG_OR_FLAG.exec(line); m; m = TAG_OR_FLAG.exec(line)) {
@@ -214,56 +298,258 @@ function findStrayTag(line: string): RuleMatch | undefined {
 /** The pattern rules; each is unit-tested with a package that fires it and a control that must not. */
 export const TRUST_RULES: readonly TrustRule[] = [
   // Network access (informational: most real skills fetch something).
-  { id: 'network-cli', category: 'network', severity: 'info', scope: 'code', pattern: /\b(?:curl|wget|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b|\bnc\s+-|\bnetcat\b/, message: 'Downloads or sends data over the network from the command line.' },
-  { id: 'network-code', category: 'network', severity: 'info', scope: 'code', pattern: /(?:\b(?:window|globalThis|self)\.|(?<![\w.$-]))fetch\s*\(|\brequests\.(?:get|post|put|delete|patch|request)\b|\burllib\.request\b|\bhttp\.client\b|\bhttpx\.\w+\(|\baxios\b|\bsocket\.socket\b|\bnew\s+WebSocket\b|\bnet\.connect\b|\bhttps?\.request\(/, message: 'Code that opens network connections.' },
+  {
+    id: 'network-cli',
+    category: 'network',
+    severity: 'info',
+    scope: 'code',
+    pattern: /\b(?:curl|wget|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b|\bnc\s+-|\bnetcat\b/,
+    message: 'Downloads or sends data over the network from the command line.',
+  },
+  {
+    id: 'network-code',
+    category: 'network',
+    severity: 'info',
+    scope: 'code',
+    pattern:
+      /(?:\b(?:window|globalThis|self)\.|(?<![\w.$-]))fetch\s*\(|\brequests\.(?:get|post|put|delete|patch|request)\b|\burllib\.request\b|\bhttp\.client\b|\bhttpx\.\w+\(|\baxios\b|\bsocket\.socket\b|\bnew\s+WebSocket\b|\bnet\.connect\b|\bhttps?\.request\(/,
+    message: 'Code that opens network connections.',
+  },
 
   // Running what was just downloaded.
-  { id: 'pipe-to-shell', category: 'remote-code', severity: 'warning', scope: 'code', pattern: PIPE_TO_SHELL, prose: [PIPE_TO_SHELL], message: 'Pipes a download straight into a shell or interpreter, running code nobody reviewed.' },
+  {
+    id: 'pipe-to-shell',
+    category: 'remote-code',
+    severity: 'warning',
+    scope: 'code',
+    pattern: PIPE_TO_SHELL,
+    prose: [PIPE_TO_SHELL],
+    message: 'Pipes a download straight into a shell or interpreter, running code nobody reviewed.',
+  },
 
   // Destructive commands.
-  { id: 'rm-rf-broad', category: 'destructive', severity: 'danger', scope: 'code', pattern: RM_RF_BROAD, prose: [RM_RF_BROAD], message: 'Deletes recursively from the root, the home folder, the current folder or an unchecked variable.' },
-  { id: 'chmod-777', category: 'destructive', severity: 'warning', scope: 'code', pattern: /\bchmod\s+(?:-R\s+)?(?:0?777|a\+rwx)\b/, message: 'Makes files writable and runnable by every user on the machine.' },
-  { id: 'disk-wipe', category: 'destructive', severity: 'danger', scope: 'code', pattern: DISK_WIPE, prose: [DISK_WIPE], message: 'Writes directly to a disk device or formats a filesystem.' },
+  {
+    id: 'rm-rf-broad',
+    category: 'destructive',
+    severity: 'danger',
+    scope: 'code',
+    pattern: RM_RF_BROAD,
+    prose: [RM_RF_BROAD],
+    message:
+      'Deletes recursively from the root, the home folder, the current folder or an unchecked variable.',
+  },
+  {
+    id: 'chmod-777',
+    category: 'destructive',
+    severity: 'warning',
+    scope: 'code',
+    pattern: /\bchmod\s+(?:-R\s+)?(?:0?777|a\+rwx)\b/,
+    message: 'Makes files writable and runnable by every user on the machine.',
+  },
+  {
+    id: 'disk-wipe',
+    category: 'destructive',
+    severity: 'danger',
+    scope: 'code',
+    pattern: DISK_WIPE,
+    prose: [DISK_WIPE],
+    message: 'Writes directly to a disk device or formats a filesystem.',
+  },
 
   // Credentials.
-  { id: 'credential-files', category: 'credentials', severity: 'warning', scope: 'code', pattern: CREDENTIAL_FILES, prose: [CREDENTIAL_FILES], message: 'Reads SSH keys, cloud credentials or other secrets from the home folder.', unless: /ssh-keygen|chmod\s+\d+\s+~\/\.ssh|authorized_keys/ },
-  { id: 'browser-profile', category: 'credentials', severity: 'warning', scope: 'code', pattern: /Google\/Chrome\/(?:Default|User Data)|\.mozilla\/firefox|Library\/Application Support\/(?:Google\/Chrome|Firefox|BraveSoftware)|Login Data|Cookies\.sqlite|\bkey4\.db\b/, message: 'Touches browser profiles, where saved passwords and cookies live.' },
-  { id: 'secret-env', category: 'credentials', severity: 'info', scope: 'code', pattern: /(?:\$\{?|process\.env\.|process\.env\[['"]|os\.environ(?:\.get)?\(?\[?['"]|getenv\(['"]|ENV\[['"])[A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS)[A-Z0-9_]*/, message: 'Reads an environment variable that holds a token, key or password.' },
+  {
+    id: 'credential-files',
+    category: 'credentials',
+    severity: 'warning',
+    scope: 'code',
+    pattern: CREDENTIAL_FILES,
+    prose: [CREDENTIAL_FILES],
+    message: 'Reads SSH keys, cloud credentials or other secrets from the home folder.',
+    unless: /ssh-keygen|chmod\s+\d+\s+~\/\.ssh|authorized_keys/,
+  },
+  {
+    id: 'browser-profile',
+    category: 'credentials',
+    severity: 'warning',
+    scope: 'code',
+    pattern:
+      /Google\/Chrome\/(?:Default|User Data)|\.mozilla\/firefox|Library\/Application Support\/(?:Google\/Chrome|Firefox|BraveSoftware)|Login Data|Cookies\.sqlite|\bkey4\.db\b/,
+    message: 'Touches browser profiles, where saved passwords and cookies live.',
+  },
+  {
+    id: 'secret-env',
+    category: 'credentials',
+    severity: 'info',
+    scope: 'code',
+    pattern:
+      /(?:\$\{?|process\.env\.|process\.env\[['"]|os\.environ(?:\.get)?\(?\[?['"]|getenv\(['"]|ENV\[['"])[A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS)[A-Z0-9_]*/,
+    message: 'Reads an environment variable that holds a token, key or password.',
+  },
 
   // Persistence.
-  { id: 'persistence', category: 'persistence', severity: 'warning', scope: 'code', pattern: PERSISTENCE, prose: [PERSISTENCE], message: 'Installs something that runs again later: cron, shell start-up files, launch agents or services.' },
+  {
+    id: 'persistence',
+    category: 'persistence',
+    severity: 'warning',
+    scope: 'code',
+    pattern: PERSISTENCE,
+    prose: [PERSISTENCE],
+    message:
+      'Installs something that runs again later: cron, shell start-up files, launch agents or services.',
+  },
 
   // Obfuscation.
-  { id: 'decode-exec', category: 'obfuscation', severity: 'danger', scope: 'code', pattern: DECODE_EXEC, prose: [DECODE_EXEC], message: 'Decodes hidden text and runs it, a common way to hide what code does.' },
-  { id: 'encoded-blob', category: 'obfuscation', severity: 'warning', scope: 'code', pattern: /(?<![A-Za-z0-9+/])(?![A-Z]+(?![A-Za-z0-9+/]))(?![a-z]+(?![A-Za-z0-9+/]))[A-Za-z0-9+/]{200,}={0,2}|(?:\\x[0-9a-fA-F]{2}){60,}|\b[0-9a-fA-F]{240,}\b/, message: 'A long encoded blob (base64 or hex) that people cannot read.' },
+  {
+    id: 'decode-exec',
+    category: 'obfuscation',
+    severity: 'danger',
+    scope: 'code',
+    pattern: DECODE_EXEC,
+    prose: [DECODE_EXEC],
+    message: 'Decodes hidden text and runs it, a common way to hide what code does.',
+  },
+  {
+    id: 'encoded-blob',
+    category: 'obfuscation',
+    severity: 'warning',
+    scope: 'code',
+    pattern:
+      /(?<![A-Za-z0-9+/])(?![A-Z]+(?![A-Za-z0-9+/]))(?![a-z]+(?![A-Za-z0-9+/]))[A-Za-z0-9+/]{200,}={0,2}|(?:\\x[0-9a-fA-F]{2}){60,}|\b[0-9a-fA-F]{240,}\b/,
+    message: 'A long encoded blob (base64 or hex) that people cannot read.',
+  },
 
   // Hidden text in any file.
-  { id: 'bidi-control', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /[\u202A-\u202E\u2066-\u2069]/, message: 'Bidirectional control characters can make text display differently from what an agent reads.' },
-  { id: 'invisible-tags', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: /[\u{E0000}-\u{E007F}]/u, find: findStrayTag, message: 'Invisible Unicode tag characters can smuggle instructions that people cannot see.' },
-  { id: 'zero-width', category: 'hidden-text', severity: 'warning', scope: 'text', pattern: /[\u200B\u200C\u2060\u180E]|(?<!\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?)\u200D|(?<!^)\uFEFF/u, message: 'Zero-width characters are invisible to people but read by agents.' },
-  { id: 'homoglyph-url', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: NON_ASCII, find: findHomoglyphHost, message: 'A web address spelled with lookalike letters from another alphabet (a Cyrillic і in gіthub.com): registries do not allow mixed alphabets in one name, so only an impostor site looks like this.' },
-  { id: 'homoglyph-command', category: 'hidden-text', severity: 'danger', scope: 'text', pattern: NON_ASCII, find: findHomoglyphCommand, message: 'A command name (curl, sh, sudo …) spelled with lookalike letters from another alphabet; there is no honest reason to do this, it only hides the command from reviewers and scanners.' },
+  {
+    id: 'bidi-control',
+    category: 'hidden-text',
+    severity: 'danger',
+    scope: 'text',
+    pattern: /[\u202A-\u202E\u2066-\u2069]/,
+    message:
+      'Bidirectional control characters can make text display differently from what an agent reads.',
+  },
+  {
+    id: 'invisible-tags',
+    category: 'hidden-text',
+    severity: 'danger',
+    scope: 'text',
+    pattern: /[\u{E0000}-\u{E007F}]/u,
+    find: findStrayTag,
+    message: 'Invisible Unicode tag characters can smuggle instructions that people cannot see.',
+  },
+  {
+    id: 'zero-width',
+    category: 'hidden-text',
+    severity: 'warning',
+    scope: 'text',
+    pattern:
+      /[\u200B\u200C\u2060\u180E]|(?<!\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?)\u200D|(?<!^)\uFEFF/u,
+    message: 'Zero-width characters are invisible to people but read by agents.',
+  },
+  {
+    id: 'homoglyph-url',
+    category: 'hidden-text',
+    severity: 'danger',
+    scope: 'text',
+    pattern: NON_ASCII,
+    find: findHomoglyphHost,
+    message:
+      'A web address spelled with lookalike letters from another alphabet (a Cyrillic і in gіthub.com): registries do not allow mixed alphabets in one name, so only an impostor site looks like this.',
+  },
+  {
+    id: 'homoglyph-command',
+    category: 'hidden-text',
+    severity: 'danger',
+    scope: 'text',
+    pattern: NON_ASCII,
+    find: findHomoglyphCommand,
+    message:
+      'A command name (curl, sh, sudo …) spelled with lookalike letters from another alphabet; there is no honest reason to do this, it only hides the command from reviewers and scanners.',
+  },
 
   // Instructions aimed at the agent.
-  { id: 'override-instructions', category: 'injection', severity: 'danger', scope: 'text', pattern: new RegExp(String.raw`(?<!["“'‘\`])(?:${OVERRIDE})|(?:${OVERRIDE})(?![.…]{0,3}["”'’\`])`, 'i'), message: 'Text that tries to override the user or the agent’s instructions, or to act behind the user’s back.', mention: MENTION_WORDS },
+  {
+    id: 'override-instructions',
+    category: 'injection',
+    severity: 'danger',
+    scope: 'text',
+    pattern: new RegExp(
+      String.raw`(?<!["“'‘\`])(?:${OVERRIDE})|(?:${OVERRIDE})(?![.…]{0,3}["”'’\`])`,
+      'i',
+    ),
+    message:
+      'Text that tries to override the user or the agent’s instructions, or to act behind the user’s back.',
+    mention: MENTION_WORDS,
+  },
 
   // Sending data away.
-  { id: 'exfiltration', category: 'exfiltration', severity: 'danger', scope: 'text', pattern: EXFILTRATION, prose: [EXFIL_PROSE], message: 'Sends files, environment variables or credentials to a remote address.' },
-  { id: 'raw-ip-url', category: 'exfiltration', severity: 'warning', scope: 'text', pattern: /\bhttps?:\/\/(?!(?:127\.|10\.|0\.0\.0\.0|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.))(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?(?:\/|\b)/, message: 'Links to a bare public IP address instead of a named host, which hides who runs it.' },
+  {
+    id: 'exfiltration',
+    category: 'exfiltration',
+    severity: 'danger',
+    scope: 'text',
+    pattern: EXFILTRATION,
+    prose: [EXFIL_PROSE],
+    message: 'Sends files, environment variables or credentials to a remote address.',
+  },
+  {
+    id: 'raw-ip-url',
+    category: 'exfiltration',
+    severity: 'warning',
+    scope: 'text',
+    pattern:
+      /\bhttps?:\/\/(?!(?:127\.|10\.|0\.0\.0\.0|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.))(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?(?:\/|\b)/,
+    message: 'Links to a bare public IP address instead of a named host, which hides who runs it.',
+  },
 
   // Secrets.
-  { id: 'private-key', category: 'secrets', severity: 'danger', scope: 'text', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/, message: 'A private key is included in the package.' },
-  { id: 'cloud-key', category: 'secrets', severity: 'danger', scope: 'text', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bAIza[0-9A-Za-z_-]{35}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{60,}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}\b|\bsk_live_[0-9A-Za-z]{24,}\b|\bsk-ant-[A-Za-z0-9_-]{32,}\b|\bsk-(?:proj-)?[A-Za-z0-9_-]{40,}\b|\bglpat-[A-Za-z0-9_-]{20,}\b|\bnpm_[A-Za-z0-9]{36}\b/, message: 'Looks like a real API key or access token.' },
+  {
+    id: 'private-key',
+    category: 'secrets',
+    severity: 'danger',
+    scope: 'text',
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/,
+    message: 'A private key is included in the package.',
+  },
+  {
+    id: 'cloud-key',
+    category: 'secrets',
+    severity: 'danger',
+    scope: 'text',
+    pattern:
+      /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bAIza[0-9A-Za-z_-]{35}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{60,}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}\b|\bsk_live_[0-9A-Za-z]{24,}\b|\bsk-ant-[A-Za-z0-9_-]{32,}\b|\bsk-(?:proj-)?[A-Za-z0-9_-]{40,}\b|\bglpat-[A-Za-z0-9_-]{20,}\b|\bnpm_[A-Za-z0-9]{36}\b/,
+    message: 'Looks like a real API key or access token.',
+  },
 ];
 
 /** `hidden-comment`: instruction-like HTML comments in Markdown (implemented in scan.ts). */
-export const HIDDEN_COMMENT_RULE: FileRule = { id: 'hidden-comment', category: 'injection', severity: 'warning', scope: 'text', message: 'An HTML comment gives instructions: it is hidden on rendered pages but the agent reads it.' };
+export const HIDDEN_COMMENT_RULE: FileRule = {
+  id: 'hidden-comment',
+  category: 'injection',
+  severity: 'warning',
+  scope: 'text',
+  message:
+    'An HTML comment gives instructions: it is hidden on rendered pages but the agent reads it.',
+};
 
 /** `download-then-run`: a file downloaded on one line and run on the same or a later one (implemented in scan.ts). */
-export const DOWNLOAD_THEN_RUN_RULE: FileRule = { id: 'download-then-run', category: 'remote-code', severity: 'warning', scope: 'code', message: 'Downloads a file and then runs it without checking a checksum or signature first, so code nobody reviewed runs.' };
+export const DOWNLOAD_THEN_RUN_RULE: FileRule = {
+  id: 'download-then-run',
+  category: 'remote-code',
+  severity: 'warning',
+  scope: 'code',
+  message:
+    'Downloads a file and then runs it without checking a checksum or signature first, so code nobody reviewed runs.',
+};
 
 /** Every rule `scanFile` can report, with its category and severity, in report order. */
-export const ALL_RULES: readonly (TrustRule | FileRule)[] = [...TRUST_RULES.slice(0, 3), DOWNLOAD_THEN_RUN_RULE, ...TRUST_RULES.slice(3), HIDDEN_COMMENT_RULE];
+export const ALL_RULES: readonly (TrustRule | FileRule)[] = [
+  ...TRUST_RULES.slice(0, 3),
+  DOWNLOAD_THEN_RUN_RULE,
+  ...TRUST_RULES.slice(3),
+  HIDDEN_COMMENT_RULE,
+];
 
 /** Words that mark a secret-looking value as a deliberate example rather than a leak. */
-export const EXAMPLE_MARKERS = /example|sample|dummy|fake|placeholder|redacted|not[-_ ]a[-_ ]real|x{6,}|0{8,}|1234567890|your[-_]?(?:key|token)/i;
+export const EXAMPLE_MARKERS =
+  /example|sample|dummy|fake|placeholder|redacted|not[-_ ]a[-_ ]real|x{6,}|0{8,}|1234567890|your[-_]?(?:key|token)/i;

@@ -1,4 +1,13 @@
-import { DOWNLOAD_THEN_RUN_RULE, EXAMPLE_MARKERS, HIDDEN_COMMENT_RULE, TRUST_RULES, type RuleMatch, type TrustCategory, type TrustRule, type TrustSeverity } from './rules.ts';
+import {
+  DOWNLOAD_THEN_RUN_RULE,
+  EXAMPLE_MARKERS,
+  HIDDEN_COMMENT_RULE,
+  TRUST_RULES,
+  type RuleMatch,
+  type TrustCategory,
+  type TrustRule,
+  type TrustSeverity,
+} from './rules.ts';
 import { trimChars } from '../shared/text.ts';
 
 /** One trust finding: a rule that matched a line of a file, with the matched text. */
@@ -23,17 +32,23 @@ const PER_RULE_PER_FILE = 5;
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
 // Words that address an agent rather than a person filling in a template ("Delete this section" is fine).
-const INSTRUCTION_WORDS = /\b(?:ignore|disregard|you\s+are\s+(?:now|an?|the)|assistant|AI|agent|LLM|model|claude|secretly|silently|system\s+prompt|do\s+not\s+(?:tell|mention|reveal|show)|run\s+(?:this|the\s+following)|execute|curl|wget|send|upload|exfiltrate)\b/i;
+const INSTRUCTION_WORDS =
+  /\b(?:ignore|disregard|you\s+are\s+(?:now|an?|the)|assistant|AI|agent|LLM|model|claude|secretly|silently|system\s+prompt|do\s+not\s+(?:tell|mention|reveal|show)|run\s+(?:this|the\s+following)|execute|curl|wget|send|upload|exfiltrate)\b/i;
 
 /** Spells out invisible and control characters so an excerpt shows what is really there. */
 export function visible(text: string): string {
-  return text.replace(/[\u200B-\u200D\u2060\u180E\uFEFF\u202A-\u202E\u2066-\u2069]|[\u{E0000}-\u{E007F}]/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  return text.replace(
+    /[\u200B-\u200D\u2060\u180E\uFEFF\u202A-\u202E\u2066-\u2069]|[\u{E0000}-\u{E007F}]/gu,
+    (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
 }
 
 function excerptOf(line: string, index: number, length: number): string {
   const start = Math.max(0, index - 30);
   const end = Math.min(line.length, index + Math.max(length, 1) + 50);
-  return visible(`${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`).slice(0, 200);
+  return visible(
+    `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`,
+  ).slice(0, 200);
 }
 
 /** How a Markdown line is read: code (fenced or indented block) or prose. */
@@ -52,7 +67,8 @@ export function lineKinds(lines: readonly string[]): LineKind[] {
     // Fences may sit in list items ("2. ```sh") and block quotes ("> ```"), at any indentation.
     const found = line.includes('``') || line.includes('~~') ? FENCE.exec(line) : null;
     // A backtick "fence" whose info string holds a backtick is inline code (```x```), not a fence.
-    const marker = found && !(found[2]!.startsWith('`') && found[3]!.includes('`')) ? found[2] : undefined;
+    const marker =
+      found && !(found[2]!.startsWith('`') && found[3]!.includes('`')) ? found[2] : undefined;
     const column = found?.[1]!.length ?? 0;
     let kind: LineKind;
     if (!fence) {
@@ -60,13 +76,25 @@ export function lineKinds(lines: readonly string[]): LineKind[] {
       if (marker) {
         fence = { marker, column };
         kind = 'prose';
-      } else if (!blank && !inList && (previous === 'blank' || previous === 'indented') && /^(?: {4}|\t)/.test(line)) kind = 'indented';
+      } else if (
+        !blank &&
+        !inList &&
+        (previous === 'blank' || previous === 'indented') &&
+        /^(?: {4}|\t)/.test(line)
+      )
+        kind = 'indented';
       else kind = 'prose';
       // Indented lines inside a list continue the item; a paragraph at the margin ends the list.
       if (LIST_ITEM.test(line)) inList = true;
       else if (!blank && !/^[ \t]/.test(line)) inList = false;
       previous = blank ? (previous === 'indented' ? 'indented' : 'blank') : kind;
-    } else if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && column <= fence.column + 3 && !found![3]!.trim()) {
+    } else if (
+      marker &&
+      marker[0] === fence.marker[0] &&
+      marker.length >= fence.marker.length &&
+      column <= fence.column + 3 &&
+      !found![3]!.trim()
+    ) {
       // Only a bare marker, at most 3 columns deeper than the opening one, closes the block.
       fence = undefined;
       kind = 'prose';
@@ -81,13 +109,17 @@ export function lineKinds(lines: readonly string[]): LineKind[] {
 function windowsOf(text: string): { text: string; offset: number }[] {
   if (text.length <= MAX_LINE) return [{ text, offset: 0 }];
   const step = MAX_LINE - OVERLAP;
-  return Array.from({ length: Math.ceil((text.length - OVERLAP) / step) }, (_, w) => ({ text: text.slice(w * step, w * step + MAX_LINE), offset: w * step }));
+  return Array.from({ length: Math.ceil((text.length - OVERLAP) / step) }, (_, w) => ({
+    text: text.slice(w * step, w * step + MAX_LINE),
+    offset: w * step,
+  }));
 }
 
 /** Where a rule matches in one window of text (its `find` or its pattern, minus documented safe forms). */
 function matchIn(rule: TrustRule, pattern: RegExp, text: string): RuleMatch | undefined {
   let found: RuleMatch | undefined;
-  if (rule.find && pattern === rule.pattern) found = rule.pattern.test(text) ? rule.find(text) : undefined;
+  if (rule.find && pattern === rule.pattern)
+    found = rule.pattern.test(text) ? rule.find(text) : undefined;
   else {
     const m = pattern.exec(text);
     found = m ? { index: m.index, length: m[0].length } : undefined;
@@ -114,7 +146,10 @@ function continues(line: string): boolean {
 }
 
 /** Joins continued code lines: for each first line, the logical line; continuation lines map to undefined. */
-export function logicalLines(lines: readonly string[], isCode: (i: number) => boolean): (string | undefined)[] {
+export function logicalLines(
+  lines: readonly string[],
+  isCode: (i: number) => boolean,
+): (string | undefined)[] {
   const out: (string | undefined)[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -125,7 +160,13 @@ export function logicalLines(lines: readonly string[], isCode: (i: number) => bo
     }
     const parts: string[] = [];
     let j = i;
-    while (j < lines.length && isCode(j) && continues(lines[j]!) && j + 1 < lines.length && isCode(j + 1)) {
+    while (
+      j < lines.length &&
+      isCode(j) &&
+      continues(lines[j]!) &&
+      j + 1 < lines.length &&
+      isCode(j + 1)
+    ) {
       parts.push(lines[j]!.replace(/(?:\\|`)$/, ''));
       j++;
     }
@@ -141,7 +182,7 @@ export function logicalLines(lines: readonly string[], isCode: (i: number) => bo
 export function inlineSpans(line: string): [number, number][] {
   if (!line.includes('`')) return [];
   const runs: { at: number; length: number }[] = [];
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     if (line[i] !== '`') {
       i++;
       continue;
@@ -160,7 +201,7 @@ export function inlineSpans(line: string): [number, number][] {
   });
   const pointer = new Map<number, number>();
   const spans: [number, number][] = [];
-  for (let r = 0; r < runs.length; ) {
+  for (let r = 0; r < runs.length;) {
     const run = runs[r]!;
     const same = byLength.get(run.length)!;
     let p = pointer.get(run.length) ?? 0;
@@ -182,13 +223,22 @@ const MAX_CLAUSE = 2000;
 const CLAUSE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|cf))[.!?;:](?=\s|$)|\s[—–]\s|[()]/g;
 // Words that open an instruction without being its verb: list markers, "Before anything else,", "For example,".
 // ("e.g." is not one: mid-sentence it introduces a mention, "Flag phrases, e.g. ignore previous instructions".)
-const LEAD_IN = /^[\s>*_#-]*(?:(?:\d{1,9}[.)]|[-*+])\s+)?(?:(?:before\s+(?:anything|doing\s+anything|you\s+(?:start|begin|continue|answer|respond|reply|do\s+anything))(?:\s+else)?|first(?:\s+of\s+all)?|first\s+thing|then|next|now|finally|also|afterwards|after\s+that|to\s+(?:start|begin)|for\s+(?:example|instance)|important|note|step\s+\d{1,3}|please|always|just|simply|quietly|silently|secretly|discreetly|immediately|automatically|as\s+a\s+first\s+step|in\s+the\s+background)\b[\s,:.*_-]*)*/i;
+const LEAD_IN =
+  /^[\s>*_#-]*(?:(?:\d{1,9}[.)]|[-*+])\s+)?(?:(?:before\s+(?:anything|doing\s+anything|you\s+(?:start|begin|continue|answer|respond|reply|do\s+anything))(?:\s+else)?|first(?:\s+of\s+all)?|first\s+thing|then|next|now|finally|also|afterwards|after\s+that|to\s+(?:start|begin)|for\s+(?:example|instance)|important|note|step\s+\d{1,3}|please|always|just|simply|quietly|silently|secretly|discreetly|immediately|automatically|as\s+a\s+first\s+step|in\s+the\s+background)\b[\s,:.*_-]*)*/i;
 const ACTION = String.raw`(?:run|execute|exec|type|paste|enter|invoke|call|pipe|send|upload|post|transmit|forward|copy|cat|read|open|append|add|write|install|download|fetch|delete|remove|wipe|erase|format|schedule|create|source|eval|curl|wget|rm|dd|sudo|sh|bash|zsh|mkfs|iwr|irm|iex|chmod|crontab|echo|base64|printf|python3?|node|perl|email|share|exfiltrate|include|attach|print|dump|collect|gather|zip|load|start|launch|register|enable|set\s+up)\b`;
-const IMPERATIVE = new RegExp(String.raw`^(?:you\s+(?:must|should|need\s+to|have\s+to|will|are\s+to)\s+(?:also\s+|now\s+|first\s+|always\s+)?)?${ACTION}`, 'i');
-const ADDRESSED = new RegExp(String.raw`\b(?:you|the\s+agent|claude|the\s+assistant|the\s+model)\s+(?:must|should|need\s+to|have\s+to|will|are\s+to)\s+(?:also\s+|now\s+|first\s+|always\s+|quietly\s+|silently\s+)?${ACTION}`, 'i');
-const NEGATION = /\b(?:never|not|avoid|refuse|cannot|instead\s+of|rather\s+than)\b|n['’]t\b(?!\s+(?:hesitate|forget|wait))/i;
+const IMPERATIVE = new RegExp(
+  String.raw`^(?:you\s+(?:must|should|need\s+to|have\s+to|will|are\s+to)\s+(?:also\s+|now\s+|first\s+|always\s+)?)?${ACTION}`,
+  'i',
+);
+const ADDRESSED = new RegExp(
+  String.raw`\b(?:you|the\s+agent|claude|the\s+assistant|the\s+model)\s+(?:must|should|need\s+to|have\s+to|will|are\s+to)\s+(?:also\s+|now\s+|first\s+|always\s+|quietly\s+|silently\s+)?${ACTION}`,
+  'i',
+);
+const NEGATION =
+  /\b(?:never|not|avoid|refuse|cannot|instead\s+of|rather\s+than)\b|n['’]t\b(?!\s+(?:hesitate|forget|wait))/i;
 // What marks a sentence as talking about a command rather than giving it.
-const MENTION = /\b(?:never|not|avoid|refuse|flag\w*|detect\w*|warn\w*|block\w*|reject\w*|such\s+as|like|e\.g|for\s+example|for\s+instance|examples?|watch\s+(?:out\s+)?for|look\s+(?:out\s+)?for|dangerous|malicious|suspicious|attack\w*|exploit\w*|risky|unsafe|insecure|red\s+flags?|patterns?|forbidden|prohibited|banned|deny|instead\s+of|rather\s+than|threat\w*|payloads?)\b|n['’]t\b/i;
+const MENTION =
+  /\b(?:never|not|avoid|refuse|flag\w*|detect\w*|warn\w*|block\w*|reject\w*|such\s+as|like|e\.g|for\s+example|for\s+instance|examples?|watch\s+(?:out\s+)?for|look\s+(?:out\s+)?for|dangerous|malicious|suspicious|attack\w*|exploit\w*|risky|unsafe|insecure|red\s+flags?|patterns?|forbidden|prohibited|banned|deny|instead\s+of|rather\s+than|threat\w*|payloads?)\b|n['’]t\b/i;
 
 interface Clause {
   start: number;
@@ -231,35 +281,48 @@ function imperativeAt(masked: string, clause: Clause): number | undefined {
   for (const part of text.split(',')) {
     if (offset > negation) break;
     const lead = LEAD_IN.exec(part.slice(0, 300))?.[0].length ?? 0;
-    if (IMPERATIVE.test(part.slice(lead, lead + 300)) && negation >= offset + lead) return clause.start + offset + lead;
+    if (IMPERATIVE.test(part.slice(lead, lead + 300)) && negation >= offset + lead)
+      return clause.start + offset + lead;
     offset += part.length + 1;
   }
   const addressed = ADDRESSED.exec(text);
-  if (addressed && negation > addressed.index + addressed[0].length) return clause.start + addressed.index;
+  if (addressed && negation > addressed.index + addressed[0].length)
+    return clause.start + addressed.index;
   return undefined;
 }
 
 /** True when the match at `index` only talks about the phrase: its clause reads as a mention and does not start with it. */
 function isMention(rule: TrustRule, line: string, index: number): boolean {
   if (!rule.mention) return false;
-  const clause = clausesOf(line).find((c) => index >= c.start && index < Math.max(c.end, c.start + 1)) ?? { start: 0, end: line.length, body: 0 };
+  const clause = clausesOf(line).find(
+    (c) => index >= c.start && index < Math.max(c.end, c.start + 1),
+  ) ?? { start: 0, end: line.length, body: 0 };
   // "For example, ignore all previous instructions …" or "Tests pass, so you must ignore …": the phrase
   // opens the sentence or one of its comma-separated parts, so it is used, whatever words surround it.
   const lastComma = line.lastIndexOf(',', index);
   const partStart = lastComma >= clause.start ? lastComma + 1 : clause.start;
   const part = line.slice(partStart, index);
   const lead = LEAD_IN.exec(part)?.[0].length ?? 0;
-  if (index <= clause.body || /^(?:(?:so|and|but)\s+)?(?:you\s+(?:must|should|need\s+to|have\s+to|will|can)\s+(?:now\s+|also\s+|just\s+)?)?$/i.test(part.slice(lead))) return false;
+  if (
+    index <= clause.body ||
+    /^(?:(?:so|and|but)\s+)?(?:you\s+(?:must|should|need\s+to|have\s+to|will|can)\s+(?:now\s+|also\s+|just\s+)?)?$/i.test(
+      part.slice(lead),
+    )
+  )
+    return false;
   // The words just before the clause count too: `assert is_suspicious("…")`, "Flag text such as (…)".
   return rule.mention.test(line.slice(Math.max(0, clause.start - 80), clause.end));
 }
 
 const DOWNLOADER = /\b(?:curl|wget|iwr|Invoke-WebRequest|Invoke-RestMethod|urlretrieve)\b/gi;
 // Runs in command position only (line start, after ; & | ( or then/do/sudo), so `jq . data.json` is not `. data.json`.
-const RUNS_FILE = /(?:^|[;&|(`]|\b(?:then|do|sudo|exec|nohup))\s{0,20}(?:(?:ba|z|da|k)?sh|source|\.|python[23]?|node|perl|ruby|pwsh|powershell(?:\s+-File)?)\s+(?:-[a-zA-Z]{1,10}\s+){0,3}(["']?[^\s"';&|)`]{1,300})|(?:^|[;&|(`]|\b(?:then|do|sudo|exec|nohup))\s{0,20}(\.{1,2}\/[^\s"';&|)`]{1,300})|subprocess\.\w{1,20}\(\s*\[\s*["'](?:ba|z)?sh["']\s*,\s*([^\]\s,)]{1,300})|os\.system\(\s*f?["'](?:ba|z)?sh\s+\{?([^\s}"']{1,300})/g;
-const VERIFIES = /\b(?:sha(?:1|224|256|384|512)sum|shasum|b2sum|b3sum|gpg\s+--verify|gpgv|cosign\s+verify\w*|minisign|Get-FileHash|openssl\s+dgst)\b/i;
+const RUNS_FILE =
+  /(?:^|[;&|(`]|\b(?:then|do|sudo|exec|nohup))\s{0,20}(?:(?:ba|z|da|k)?sh|source|\.|python[23]?|node|perl|ruby|pwsh|powershell(?:\s+-File)?)\s+(?:-[a-zA-Z]{1,10}\s+){0,3}(["']?[^\s"';&|)`]{1,300})|(?:^|[;&|(`]|\b(?:then|do|sudo|exec|nohup))\s{0,20}(\.{1,2}\/[^\s"';&|)`]{1,300})|subprocess\.\w{1,20}\(\s*\[\s*["'](?:ba|z)?sh["']\s*,\s*([^\]\s,)]{1,300})|os\.system\(\s*f?["'](?:ba|z)?sh\s+\{?([^\s}"']{1,300})/g;
+const VERIFIES =
+  /\b(?:sha(?:1|224|256|384|512)sum|shasum|b2sum|b3sum|gpg\s+--verify|gpgv|cosign\s+verify\w*|minisign|Get-FileHash|openssl\s+dgst)\b/i;
 
-const normalisePath = (name: string): string => trimChars(trimChars(name, `"'`, 'start'), `"',)`, 'end').replace(/^\.\//, '');
+const normalisePath = (name: string): string =>
+  trimChars(trimChars(name, `"'`, 'start'), `"',)`, 'end').replace(/^\.\//, '');
 const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
 
 /** The names a command line downloads to (curl -o, wget -O, iwr -OutFile, urlretrieve(url, path)). */
@@ -267,7 +330,8 @@ function downloadsIn(text: string): string[] {
   const names: string[] = [];
   const starts: { at: number; tool: string }[] = [];
   DOWNLOADER.lastIndex = 0;
-  for (let m = DOWNLOADER.exec(text); m; m = DOWNLOADER.exec(text)) starts.push({ at: m.index, tool: m[0].toLowerCase() });
+  for (let m = DOWNLOADER.exec(text); m; m = DOWNLOADER.exec(text))
+    starts.push({ at: m.index, tool: m[0].toLowerCase() });
   starts.forEach(({ at, tool }, k) => {
     // Each command reaches to the next downloader or command separator, so every character is read once.
     const limit = Math.min(starts[k + 1]?.at ?? text.length, at + 2000);
@@ -285,13 +349,32 @@ function downloadsIn(text: string): string[] {
     tokens.forEach((token, t) => {
       const next = tokens[t + 1];
       if (/^["']?https?:\/\//.test(token)) url ??= token.replace(/^["']|["']$/g, '');
-      if ((token === '-o' || token === '--output' || (tool === 'wget' && token === '-O') || /^-outfile$/i.test(token) || /^-o$/i.test(token)) && next && next !== '-') names.push(normalisePath(next));
-      else if (/^--output(?:-document)?=/.test(token)) names.push(normalisePath(token.slice(token.indexOf('=') + 1)));
-      else if (tool === 'wget' && /^-O[^-\s]/.test(token)) names.push(normalisePath(token.slice(2)));
-      else if (tool === 'curl' && ((token.startsWith('-') && token.includes('O') && /^[a-zA-Z]+$/.test(token.slice(1))) || token === '--remote-name')) remote = true;
+      if (
+        (token === '-o' ||
+          token === '--output' ||
+          (tool === 'wget' && token === '-O') ||
+          /^-outfile$/i.test(token) ||
+          /^-o$/i.test(token)) &&
+        next &&
+        next !== '-'
+      )
+        names.push(normalisePath(next));
+      else if (/^--output(?:-document)?=/.test(token))
+        names.push(normalisePath(token.slice(token.indexOf('=') + 1)));
+      else if (tool === 'wget' && /^-O[^-\s]/.test(token))
+        names.push(normalisePath(token.slice(2)));
+      else if (
+        tool === 'curl' &&
+        ((token.startsWith('-') && token.includes('O') && /^[a-zA-Z]+$/.test(token.slice(1))) ||
+          token === '--remote-name')
+      )
+        remote = true;
     });
     // `curl -O URL` and `wget URL` keep the URL's last path segment as the name.
-    if (url && (remote || (tool === 'wget' && !tokens.some((t) => /^-(?:O|-output-document)/.test(t))))) {
+    if (
+      url &&
+      (remote || (tool === 'wget' && !tokens.some((t) => /^-(?:O|-output-document)/.test(t))))
+    ) {
       const name = baseName(url.split(/[?#]/)[0]!);
       if (name) names.push(name);
     }
@@ -305,7 +388,8 @@ function runsIn(text: string): { name: string; index: number; length: number }[]
   RUNS_FILE.lastIndex = 0;
   for (let m = RUNS_FILE.exec(text); m; m = RUNS_FILE.exec(text)) {
     const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
-    if (raw && !raw.startsWith('-')) out.push({ name: normalisePath(raw), index: m.index, length: m[0].length });
+    if (raw && !raw.startsWith('-'))
+      out.push({ name: normalisePath(raw), index: m.index, length: m[0].length });
     if (m[0].length === 0) RUNS_FILE.lastIndex++;
   }
   return out;
@@ -319,14 +403,21 @@ export class DownloadTracker {
   read(text: string, line: number): { match: RuleMatch; from: number } | undefined {
     if (text.length > MAX_LINE * 4) text = text.slice(0, MAX_LINE * 4);
     let found: { match: RuleMatch; from: number } | undefined;
-    const downloads = /\b(?:curl|wget|iwr|invoke-webrequest|invoke-restmethod|urlretrieve)\b/i.test(text) ? downloadsIn(text) : [];
+    const downloads = /\b(?:curl|wget|iwr|invoke-webrequest|invoke-restmethod|urlretrieve)\b/i.test(
+      text,
+    )
+      ? downloadsIn(text)
+      : [];
     if (VERIFIES.test(text)) {
       // A checksum or signature check of the download (or of every download, with -c) clears it.
       const checkAll = /\s(?:-c|--check)\b/.test(text);
       const words = new Set(text.split(/[\s"'=()<>]+/).map(normalisePath));
-      for (const name of [...this.pending.keys()]) if (checkAll || words.has(name) || words.has(baseName(name))) this.pending.delete(name);
+      for (const name of [...this.pending.keys()])
+        if (checkAll || words.has(name) || words.has(baseName(name))) this.pending.delete(name);
     }
-    const firstDownload = downloads.length ? text.search(/\b(?:curl|wget|iwr|invoke-webrequest|invoke-restmethod|urlretrieve)\b/i) : -1;
+    const firstDownload = downloads.length
+      ? text.search(/\b(?:curl|wget|iwr|invoke-webrequest|invoke-restmethod|urlretrieve)\b/i)
+      : -1;
     for (const name of downloads) {
       this.pending.set(name, line);
       this.pending.set(baseName(name), line);
@@ -361,18 +452,42 @@ export function scanFile(path: string, text: string): TrustFinding[] {
 
   lines.forEach((physical, i) => {
     const fired = new Set<string>();
-    const report = (rule: { id: string; category: TrustCategory; severity: TrustSeverity; message: string }, source: string, at: RuleMatch, secretLine?: string): void => {
+    const report = (
+      rule: { id: string; category: TrustCategory; severity: TrustSeverity; message: string },
+      source: string,
+      at: RuleMatch,
+      secretLine?: string,
+    ): void => {
       if (fired.has(rule.id)) return;
       fired.add(rule.id);
       let { severity, message } = rule;
-      if (rule.category === 'secrets' && secretLine !== undefined && (EXAMPLE_MARKERS.test(source.slice(at.index, at.index + at.length)) || EXAMPLE_MARKERS.test(secretLine))) {
+      if (
+        rule.category === 'secrets' &&
+        secretLine !== undefined &&
+        (EXAMPLE_MARKERS.test(source.slice(at.index, at.index + at.length)) ||
+          EXAMPLE_MARKERS.test(secretLine))
+      ) {
         severity = 'info';
         message = 'Looks like a key, but it is marked as an example or placeholder: not a leak.';
       }
-      add({ rule: rule.id, category: rule.category, severity, file: path, line: i + 1, excerpt: excerptOf(source, at.index, at.length), message });
+      add({
+        rule: rule.id,
+        category: rule.category,
+        severity,
+        file: path,
+        line: i + 1,
+        excerpt: excerptOf(source, at.index, at.length),
+        message,
+      });
     };
     // Runs one pattern of a rule over text in windows; reports the first match (with a window-local excerpt).
-    const run = (rule: TrustRule, pattern: RegExp, source: string, from = 0, mentionCheck = true): boolean => {
+    const run = (
+      rule: TrustRule,
+      pattern: RegExp,
+      source: string,
+      from = 0,
+      mentionCheck = true,
+    ): boolean => {
       for (const window of windowsOf(source.slice(from))) {
         const found = matchIn(rule, pattern, window.text);
         if (!found) continue;
@@ -393,7 +508,15 @@ export function scanFile(path: string, text: string): TrustFinding[] {
     }
     if (isCode && joined !== undefined) {
       const ran = downloads.read(joined, i + 1);
-      if (ran) report({ ...DOWNLOAD_THEN_RUN_RULE, message: `${DOWNLOAD_THEN_RUN_RULE.message} (Downloaded on line ${ran.from}.)` }, joined, ran.match);
+      if (ran)
+        report(
+          {
+            ...DOWNLOAD_THEN_RUN_RULE,
+            message: `${DOWNLOAD_THEN_RUN_RULE.message} (Downloaded on line ${ran.from}.)`,
+          },
+          joined,
+          ran.match,
+        );
     }
     if (isCode || !physical.trim()) return;
 
@@ -433,13 +556,24 @@ export function scanFile(path: string, text: string): TrustFinding[] {
           for (const window of windowsOf(spanText)) {
             const found = matchIn(rule, rule.pattern, window.text);
             if (found) {
-              report(rule, physical, { index: offset + s + window.offset + found.index, length: found.length });
+              report(rule, physical, {
+                index: offset + s + window.offset + found.index,
+                length: found.length,
+              });
               break;
             }
           }
         }
         const ran = downloads.read(spanText, i + 1);
-        if (ran) report({ ...DOWNLOAD_THEN_RUN_RULE, message: `${DOWNLOAD_THEN_RUN_RULE.message} (Downloaded on line ${ran.from}.)` }, physical, { index: offset + s + ran.match.index, length: ran.match.length });
+        if (ran)
+          report(
+            {
+              ...DOWNLOAD_THEN_RUN_RULE,
+              message: `${DOWNLOAD_THEN_RUN_RULE.message} (Downloaded on line ${ran.from}.)`,
+            },
+            physical,
+            { index: offset + s + ran.match.index, length: ran.match.length },
+          );
       }
       // Backticks become spaces so `curl …` | sh reads as one command and offsets stay those of the line.
       const plain = segment.replace(/`/g, ' ');
@@ -450,9 +584,14 @@ export function scanFile(path: string, text: string): TrustFinding[] {
         for (const rule of TRUST_RULES) {
           if (!rule.prose || fired.has(rule.id)) continue;
           for (const pattern of rule.prose) {
-            const found = windowsOf(sentence).map((w) => ({ w, m: matchIn(rule, pattern, w.text) })).find((x) => x.m);
+            const found = windowsOf(sentence)
+              .map((w) => ({ w, m: matchIn(rule, pattern, w.text) }))
+              .find((x) => x.m);
             if (found) {
-              report(rule, physical, { index: offset + at + found.w.offset + found.m!.index, length: found.m!.length });
+              report(rule, physical, {
+                index: offset + at + found.w.offset + found.m!.index,
+                length: found.m!.length,
+              });
               break;
             }
           }
@@ -477,16 +616,28 @@ export function scanComments(path: string, text: string): TrustFinding[] {
   // indexOf, not a lazy regex: thousands of `<!--` without `-->` must cost linear time.
   let line = 1;
   let counted = 0;
-  for (let open = text.indexOf('<!--'); open >= 0; ) {
+  for (let open = text.indexOf('<!--'); open >= 0;) {
     const close = text.indexOf('-->', open + 4);
     if (close < 0) break;
     const inner = text.slice(open + 4, close).trim();
     // Words inside URLs and file paths (github.com/acme/agent-tools, synced/model-x) address nobody.
     const prose = inner.replace(/(?<!\S)\S*\/\S*/g, ' ');
-    if (!(inner.split(/\s+/, 4).length < 4 || !INSTRUCTION_WORDS.test(prose) || /^(?:markdownlint|prettier|eslint|toc|TOC|vale)\b/.test(inner))) {
+    if (!(
+      inner.split(/\s+/, 4).length < 4 ||
+      !INSTRUCTION_WORDS.test(prose) ||
+      /^(?:markdownlint|prettier|eslint|toc|TOC|vale)\b/.test(inner)
+    )) {
       for (let k = counted; k < open; k++) if (text.charCodeAt(k) === 10) line++;
       counted = open;
-      findings.push({ rule: HIDDEN_COMMENT_RULE.id, category: HIDDEN_COMMENT_RULE.category, severity: HIDDEN_COMMENT_RULE.severity, file: path, line, excerpt: visible(inner.replace(/\s+/g, ' ').slice(0, 160)), message: HIDDEN_COMMENT_RULE.message });
+      findings.push({
+        rule: HIDDEN_COMMENT_RULE.id,
+        category: HIDDEN_COMMENT_RULE.category,
+        severity: HIDDEN_COMMENT_RULE.severity,
+        file: path,
+        line,
+        excerpt: visible(inner.replace(/\s+/g, ' ').slice(0, 160)),
+        message: HIDDEN_COMMENT_RULE.message,
+      });
     }
     open = text.indexOf('<!--', close + 3);
   }

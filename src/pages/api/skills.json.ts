@@ -6,5 +6,8 @@ import { apiSummary } from '../../lib/install-endpoints.ts';
 /** Every listed skill with its URLs and digests. */
 export const GET: APIRoute = async () => {
   const [skills, names, origin] = [await getSkills(), await publisherNames(), publishOrigin()];
-  return json({ count: skills.length, skills: skills.map((s) => apiSummary(s, names.get(s.publisher) ?? s.publisher, origin)) });
+  return json({
+    count: skills.length,
+    skills: skills.map((s) => apiSummary(s, names.get(s.publisher) ?? s.publisher, origin)),
+  });
 };

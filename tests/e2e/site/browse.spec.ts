@@ -16,11 +16,16 @@ test('browses from the home page to a skill, one of its files, and back', async 
 
   const files = page.getByRole('region', { name: /^Files/ });
   const fileLink = files.getByRole('link').filter({ hasNotText: 'SKILL.md' }).first();
-  const fileName = (await fileLink.locator('span').first().innerText()).replace(/^◆ /, '').replace(/\*$/, '').trim();
+  const fileName = (await fileLink.locator('span').first().innerText())
+    .replace(/^◆ /, '')
+    .replace(/\*$/, '')
+    .trim();
   await fileLink.click();
   await expect(page).toHaveURL(/\/files\//);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fileName);
-  await expect(page.getByRole('link', { name: new RegExp(`^Download ${fileName.replace('.', '\\.')}`) })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: new RegExp(`^Download ${fileName.replace('.', '\\.')}`) }),
+  ).toBeVisible();
 
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
@@ -39,7 +44,9 @@ test('renders SKILL.md code blocks with Shiki in both themes', async ({ page }) 
   expect(dark).not.toBe(light);
 });
 
-test('gives SKILL.md headings anchors and a table of contents that jumps to them', async ({ page }) => {
+test('gives SKILL.md headings anchors and a table of contents that jumps to them', async ({
+  page,
+}) => {
   await page.goto('/skills/northwind-labs/dockerfile-hardening/');
   const toc = page.getByRole('navigation', { name: 'On this page' });
   const first = toc.getByRole('link').first();
@@ -56,8 +63,12 @@ test('flags non-spec frontmatter keys as not portable', async ({ page }) => {
   const table = page.getByRole('table', { name: /frontmatter/i });
   const row = table.getByRole('row').filter({ hasText: 'when_to_use' });
   await expect(row.getByText('not portable')).toBeVisible();
-  await expect(table.getByRole('row').filter({ hasText: /^name/ }).getByText('not portable')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Spec check' }).getByText('non-spec-key').first()).toBeVisible();
+  await expect(
+    table.getByRole('row').filter({ hasText: /^name/ }).getByText('not portable'),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Spec check' }).getByText('non-spec-key').first(),
+  ).toBeVisible();
 });
 
 test('resolves relative links and images in SKILL.md to package file pages', async ({ page }) => {

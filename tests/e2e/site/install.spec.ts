@@ -7,9 +7,13 @@ test('copies the exact install command and confirms it', async ({ page, context,
   const copy = install.getByRole('button', { name: 'Copy the personal install command' });
   await copy.click();
   await expect(copy).toHaveText('Copied');
-  await expect(install.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toHaveCount(1);
+  await expect(
+    install.getByRole('status').filter({ hasText: 'Copied to the clipboard' }),
+  ).toHaveCount(1);
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-  expect(clipboard).toMatch(/^curl -fsSL https?:\/\/[^ ]+\/skills\/docsmith\/adr-writer\/download\/adr-writer\.zip -o adr-writer\.zip && mkdir -p ~\/\.claude\/skills && unzip -o adr-writer\.zip -d ~\/\.claude\/skills && rm adr-writer\.zip$/);
+  expect(clipboard).toMatch(
+    /^curl -fsSL https?:\/\/[^ ]+\/skills\/docsmith\/adr-writer\/download\/adr-writer\.zip -o adr-writer\.zip && mkdir -p ~\/\.claude\/skills && unzip -o adr-writer\.zip -d ~\/\.claude\/skills && rm adr-writer\.zip$/,
+  );
   await expect(install.getByText(clipboard, { exact: true })).toBeVisible();
 });
 

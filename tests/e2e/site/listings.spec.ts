@@ -8,7 +8,8 @@ test('lists tags with counts and a tag page shows only skills with that tag', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “Testing”');
   const cards = page.getByRole('main').getByRole('article');
   await expect(cards).toHaveCount(Math.min(count, 24));
-  for (const card of await cards.all()) await expect(card.getByRole('link', { name: 'Testing', exact: true })).toBeVisible();
+  for (const card of await cards.all())
+    await expect(card.getByRole('link', { name: 'Testing', exact: true })).toBeVisible();
 });
 
 test('a publisher page shows the profile and that publisher’s skills only', async ({ page }) => {
@@ -30,7 +31,9 @@ test('pages the catalogue without JavaScript-only navigation', async ({ page }) 
   const pages = page.getByRole('navigation', { name: 'Pages' });
   await pages.getByRole('link', { name: 'Next →' }).click();
   await expect(page).toHaveURL(/\/skills\/2\/$/);
-  await expect(page.getByText(new RegExp(`^Showing 25–${total} of ${total} skills$`))).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`^Showing 25–${total} of ${total} skills$`)),
+  ).toBeVisible();
 });
 
 test('shows a helpful 404 page for unknown addresses', async ({ page }) => {
@@ -47,7 +50,9 @@ test('editorial MDX pages render the site’s own components', async ({ page }) 
   await expect(page.getByText(/\d+ skills from \d+ publishers, in \d+ tags/)).toBeVisible();
   await page.goto('/guides/installing/');
   const table = page.getByRole('table', { name: 'Skills folders per agent' });
-  await expect(table.getByRole('row', { name: /Claude Code/ })).toContainText('~/.claude/skills/<name>/');
+  await expect(table.getByRole('row', { name: /Claude Code/ })).toContainText(
+    '~/.claude/skills/<name>/',
+  );
   await page.goto('/guides/publishing/');
   await expect(page.getByText('Only these keys are portable')).toBeVisible();
 });

@@ -23,7 +23,9 @@ test('finds a skill by text that appears only in one of its reference files', as
   await expect(page.locator('[data-results] > li').first()).toContainText('mutation-testing-guide');
 });
 
-test('searches with the keyboard only: / opens, arrows choose, Enter opens the skill, Escape closes', async ({ page }) => {
+test('searches with the keyboard only: / opens, arrows choose, Enter opens the skill, Escape closes', async ({
+  page,
+}) => {
   await openSearch(page);
   const input = page.getByRole('combobox');
   await expect(input).toBeFocused();
@@ -56,7 +58,9 @@ test('does not open search when / is typed into another field', async ({ page })
   await expect(page.getByRole('dialog', { name: 'Search skills' })).toBeHidden();
 });
 
-test('narrows by two tags with AND, keeps them in the URL, and restores them on reload and back/forward', async ({ page }) => {
+test('narrows by two tags with AND, keeps them in the URL, and restores them on reload and back/forward', async ({
+  page,
+}) => {
   await page.goto('/search/');
   const filters = page.getByRole('group', { name: 'Filters' });
   await filters.getByRole('button', { name: /^testing \d+$/ }).click();
@@ -77,7 +81,10 @@ test('narrows by two tags with AND, keeps them in the URL, and restores them on 
   }
 
   await page.reload();
-  await expect(filters.getByRole('button', { name: /^python \d+$/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(filters.getByRole('button', { name: /^python \d+$/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(status).toHaveText(new RegExp(`^${twoTags} `));
   await page.goBack();
   await expect(page).toHaveURL(/\?tag=testing$/);
@@ -86,9 +93,18 @@ test('narrows by two tags with AND, keeps them in the URL, and restores them on 
   await expect(status).toHaveText(new RegExp(`^${twoTags} `));
 });
 
-test('catalogue filters show counts that match the cards, and offer to clear an empty result', async ({ page }) => {
+test('catalogue filters show counts that match the cards, and offer to clear an empty result', async ({
+  page,
+}) => {
   await page.goto('/tags/');
-  const tagCount = Number((await page.getByRole('main').getByRole('link', { name: /^DevOps/ }).innerText()).match(/(\d+) skills?/)![1]);
+  const tagCount = Number(
+    (
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: /^DevOps/ })
+        .innerText()
+    ).match(/(\d+) skills?/)![1],
+  );
   await page.goto('/skills/');
   const filters = page.getByRole('group', { name: 'Filters' });
   const devops = filters.getByRole('button', { name: /^devops \d+$/ });
@@ -112,7 +128,9 @@ test('sorts the catalogue by recent updates', async ({ page }) => {
   await page.goto('/skills/?sort=updated');
   // The first cards paint before the rest of the batch: wait for the whole first page of 24.
   await expect(page.locator('[data-results] > li')).toHaveCount(24);
-  const dates = await page.locator('[data-results] time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+  const dates = await page
+    .locator('[data-results] time')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
   expect(dates.length).toBeGreaterThan(10);
   expect([...dates].sort().reverse()).toEqual(dates);
 });
@@ -123,11 +141,16 @@ test('says so when the search index is missing instead of failing', async ({ pag
   await expect(page.getByText('The search index is not available')).toBeVisible();
 });
 
-test('explains that search needs JavaScript and links to tags without it', async ({ browser, baseURL }) => {
+test('explains that search needs JavaScript and links to tags without it', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
   const page = await context.newPage();
   await page.goto('/search/');
-  await expect(page.getByText('Full-text search runs in your browser and needs JavaScript')).toBeVisible();
+  await expect(
+    page.getByText('Full-text search runs in your browser and needs JavaScript'),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Testing' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “Testing”');
   await context.close();

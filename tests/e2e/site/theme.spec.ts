@@ -21,11 +21,14 @@ test('follows a dark system preference before the first paint (no flash)', async
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.body) {
-        (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset['theme'];
+        (window as unknown as { themeAtBody: string | undefined }).themeAtBody =
+          document.documentElement.dataset['theme'];
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto('/');
-  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+  expect(
+    await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody),
+  ).toBe('dark');
 });

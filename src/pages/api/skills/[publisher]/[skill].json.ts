@@ -5,7 +5,10 @@ import { apiDetail } from '../../../../lib/install-endpoints.ts';
 import type { SkillRecord } from '../../../../lib/skill-package.ts';
 
 export const getStaticPaths = (async () =>
-  (await getSkills()).map((skill) => ({ params: { publisher: skill.publisher, skill: skill.slug }, props: { skill } }))) satisfies GetStaticPaths;
+  (await getSkills()).map((skill) => ({
+    params: { publisher: skill.publisher, skill: skill.slug },
+    props: { skill },
+  }))) satisfies GetStaticPaths;
 
 /** Everything the skill page shows, as JSON. */
 export const GET: APIRoute = async ({ props }) => {

@@ -10,10 +10,19 @@ const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
 /** Each skill's three archives: `name.zip` (one folder), `name-flat.zip` (SKILL.md at root), `name-plugin.zip`. */
 export const getStaticPaths = (async () =>
   (await getSkills()).flatMap((skill) =>
-    LAYOUTS.map((layout) => ({ params: { publisher: skill.publisher, skill: skill.slug, file: archiveFileName(skill.archiveName, layout) }, props: { skill, layout } })),
+    LAYOUTS.map((layout) => ({
+      params: {
+        publisher: skill.publisher,
+        skill: skill.slug,
+        file: archiveFileName(skill.archiveName, layout),
+      },
+      props: { skill, layout },
+    })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { skill, layout } = props as { skill: SkillRecord; layout: ZipLayout };
-  return new Response(new Uint8Array(buildArchive(skill, layout).bytes), { headers: { 'content-type': 'application/zip' } });
+  return new Response(new Uint8Array(buildArchive(skill, layout).bytes), {
+    headers: { 'content-type': 'application/zip' },
+  });
 };

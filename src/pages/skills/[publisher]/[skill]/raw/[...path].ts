@@ -7,7 +7,10 @@ import { rawPath } from '../../../../../lib/urls.ts';
 /** Every package file, published byte for byte (active documents such as .html/.svg get a .txt suffix). */
 export const getStaticPaths = (async () =>
   (await getSkills()).flatMap((skill) =>
-    skill.files.map((file) => ({ params: { publisher: skill.publisher, skill: skill.slug, path: rawPath(file.path) }, props: { skill, path: file.path } })),
+    skill.files.map((file) => ({
+      params: { publisher: skill.publisher, skill: skill.slug, path: rawPath(file.path) },
+      props: { skill, path: file.path },
+    })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
