@@ -2,10 +2,10 @@
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
-import { readSiteConfig } from './src/lib/site-config.ts';
+import { readSiteConfig } from './src/lib/site-config-fs.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { staticHostIntegration } from './src/integrations/static-host.ts';
-import { shikiOptions } from './src/lib/shiki-options.ts';
+import { shikiOptions } from './src/lib/render/shiki-options.ts';
 
 const site = readSiteConfig();
 

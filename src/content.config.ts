@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { skillLoader, type SkillEntryData } from './data/skill-loader.ts';
-import { safeWebUrl } from './lib/listing.ts';
-import { readSiteConfig, skillsRoot } from './lib/site-config.ts';
+import { safeWebUrl } from './lib/skill/listing.ts';
+import { readSiteConfig, skillsRoot } from './lib/site-config-fs.ts';
 
 const site = readSiteConfig();
 

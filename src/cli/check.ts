@@ -4,11 +4,12 @@
  */
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countFindings, sortFindings, type Finding } from '../lib/findings.ts';
-import { findPackageDirs } from '../lib/package-dirs.ts';
-import { skillsRoot } from '../lib/site-config.ts';
+import { countFindings, sortFindings, type Finding } from '../lib/skill/findings.ts';
+import { findPackageDirs } from '../lib/skill/dirs-fs.ts';
+import { skillsRoot } from '../lib/site-config-fs.ts';
 import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/terminal.ts';
-import { readSkillPackage, type SkillReadResult } from '../lib/skill-package.ts';
+import type { SkillReadResult } from '../lib/skill/package.ts';
+import { readSkillPackage } from '../lib/skill/package-fs.ts';
 
 const { values, positionals } = parseArgs({
   options: {

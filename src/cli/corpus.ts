@@ -10,11 +10,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
 import { importSkills } from '../lib/import/importer.ts';
-import { findBrokenLinks } from '../lib/link-check.ts';
-import { findPackageDirs } from '../lib/package-dirs.ts';
-import { listPackageFiles } from '../lib/package-files.ts';
-import { readSkillPackage, type SkillReadResult } from '../lib/skill-package.ts';
-import { archiveUrl, fileUrl, skillUrl } from '../lib/urls.ts';
+import { findBrokenLinks } from './link-check.ts';
+import { findPackageDirs } from '../lib/skill/dirs-fs.ts';
+import { listPackageFiles } from '../lib/skill/files-fs.ts';
+import type { SkillReadResult } from '../lib/skill/package.ts';
+import { readSkillPackage } from '../lib/skill/package-fs.ts';
+import { archiveUrl, fileUrl, skillUrl } from '../lib/publish/urls.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

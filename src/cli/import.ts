@@ -8,9 +8,9 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importSkills, type ImportReport } from '../lib/import/importer.ts';
-import { DEFAULT_LIMITS } from '../lib/package-files.ts';
+import { DEFAULT_LIMITS } from '../lib/skill/files-fs.ts';
 import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/terminal.ts';
-import { contentRoot } from '../lib/site-config.ts';
+import { contentRoot } from '../lib/site-config-fs.ts';
 
 const usage =
   'Usage: npm run import -- <path> [--publisher <name>] [--repository <url>] [--dry-run] [--prune] [--force] [--content <dir>] [--max-file-mb N] [--max-package-mb N] [--max-files N] [--json]';

@@ -1,7 +1,7 @@
 /** `node src/cli/index.ts <outDir>`: builds the Pagefind index for an already built site (the build does this itself). */
 import { resolve } from 'node:path';
 import { buildSearchIndex } from '../integrations/pagefind.ts';
-import { skillsRoot } from '../lib/site-config.ts';
+import { skillsRoot } from '../lib/site-config-fs.ts';
 
 const outDir = resolve(process.argv[2] ?? 'dist');
 const started = performance.now();

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../lib/skill/snapshot.ts';
-import type { SkillRecord } from '../lib/skill-package.ts';
-import type { ZipLayout } from '../lib/zip.ts';
+import type { SkillRecord } from '../lib/skill/package.ts';
+import type { ZipLayout } from '../lib/publish/zip.ts';
 import { readZip } from './package-cache.ts';
 
 /** One archive of a skill, as built in the load phase; its digest is checked against the record. */

@@ -1,4 +1,4 @@
-import { publishProblem } from '../lib/site-config.ts';
+import { publishProblem } from '../lib/site-config-fs.ts';
 import { site } from './site.ts';
 import { getPublishers } from './skills.ts';
 

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RenderedMarkdown } from '../lib/markdown.ts';
+import type { RenderedMarkdown } from '../lib/render/markdown.ts';
 import type { RenderedFile, RenderedPackage } from '../lib/render/render-package.ts';
-import type { SkillRecord } from '../lib/skill-package.ts';
+import type { SkillRecord } from '../lib/skill/package.ts';
 import type { PackageSnapshot } from '../lib/skill/snapshot.ts';
-import type { BuiltZip, ZipLayout } from '../lib/zip.ts';
+import type { BuiltZip, ZipLayout } from '../lib/publish/zip.ts';
 
 /**
  * The build cache (Node-only): everything made from a package snapshot — rendered pages, search

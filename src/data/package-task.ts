@@ -1,7 +1,7 @@
-import { readSidecarText } from '../lib/listing.ts';
+import { readSidecarText } from '../lib/skill/listing-fs.ts';
 import { renderPackage, type RenderOptions } from '../lib/render/render-package.ts';
-import { analyseSource, type ExcludedSkill, type SkillRecord } from '../lib/skill-package.ts';
-import { fsSource } from '../lib/skill/fs-source.ts';
+import { analyseSource, type ExcludedSkill, type SkillRecord } from '../lib/skill/package.ts';
+import { fsSource } from '../lib/skill/source-fs.ts';
 import { writePackageOutputs } from './package-cache.ts';
 
 /** One package to read, analyse, render and archive. */

@@ -1,6 +1,6 @@
-import type { RenderedMarkdown } from '../lib/markdown.ts';
+import type { RenderedMarkdown } from '../lib/render/markdown.ts';
 import type { RenderedFile } from '../lib/render/render-package.ts';
-import type { SkillRecord } from '../lib/skill-package.ts';
+import type { SkillRecord } from '../lib/skill/package.ts';
 import { readBody, readFileBytes, readRenderedFile } from './package-cache.ts';
 
 export type { RenderedFile };

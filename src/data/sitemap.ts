@@ -1,6 +1,6 @@
-import { PAGE_SIZE, pagedUrl } from '../lib/catalogue.ts';
-import { SITEMAP_LIMIT } from '../lib/feeds.ts';
-import { publisherUrl, skillUrl, tagUrl } from '../lib/urls.ts';
+import { PAGE_SIZE, pagedUrl } from '../lib/publish/catalogue.ts';
+import { SITEMAP_LIMIT } from '../lib/publish/feeds.ts';
+import { publisherUrl, skillUrl, tagUrl } from '../lib/publish/urls.ts';
 import { getPublishers, getSkills, getTags } from './skills.ts';
 
 /** Every page worth indexing (file pages excepted), split into sitemap-sized chunks. */

@@ -10,10 +10,10 @@ import {
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { listingPath } from '../lib/listing.ts';
-import { findPackageDirs, type PackageDir } from '../lib/package-dirs.ts';
+import { listingPath } from '../lib/skill/listing.ts';
+import { findPackageDirs, type PackageDir } from '../lib/skill/dirs-fs.ts';
 import type { RenderOptions } from '../lib/render/render-package.ts';
-import { fsSource } from '../lib/skill/fs-source.ts';
+import { fsSource } from '../lib/skill/source-fs.ts';
 import { isJunk, MAX_DEPTH, MAX_ENTRIES } from '../lib/skill/select.ts';
 import { cacheRoot, hasPackageOutputs } from './package-cache.ts';
 import type { PackageTask, SkillEntryData } from './package-task.ts';

@@ -1,5 +1,8 @@
 import { getCollection } from 'astro:content';
-import { assignInstallNames, type InstallNameAssignment } from '../lib/install-endpoints.ts';
+import {
+  assignInstallNames,
+  type InstallNameAssignment,
+} from '../lib/publish/install-endpoints.ts';
 import {
   buildNow,
   conflictingPublisherIds,
@@ -9,9 +12,9 @@ import {
   resolvePublisherNames,
   trustedDate,
 } from '../lib/publish/identity.ts';
-import { skillsRoot } from '../lib/site-config.ts';
-import type { ExcludedSkill, SkillRecord } from '../lib/skill-package.ts';
-import { tagLabel } from '../lib/tags.ts';
+import { skillsRoot } from '../lib/site-config-fs.ts';
+import type { ExcludedSkill, SkillRecord } from '../lib/skill/package.ts';
+import { tagLabel } from '../lib/skill/tags.ts';
 import { readFirstSeen } from './git-history.ts';
 import { site } from './site.ts';
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { cardRecord, type ApiSummary } from '../lib/card-record.ts';
-import { skillsRoot } from '../lib/site-config.ts';
+import { cardRecord, type ApiSummary } from '../lib/search/card-record.ts';
+import { skillsRoot } from '../lib/site-config-fs.ts';
 import { readSearchText } from '../data/package-cache.ts';
 import { catalogueManifestPath } from '../data/skill-loader.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { headersFile } from '../lib/publish/security-headers.ts';
-import { readSiteConfig } from '../lib/site-config.ts';
+import { readSiteConfig } from '../lib/site-config-fs.ts';
 
 /**
  * Files static hosts read from the site root: `.nojekyll`, so GitHub Pages publishes raw package

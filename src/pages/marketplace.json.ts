@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { json, publisherNames, publishOrigin } from '../data/endpoints.ts';
 import { site } from '../data/site.ts';
 import { getInstallNames, getSkills } from '../data/skills.ts';
-import { buildMarketplace } from '../lib/install-endpoints.ts';
+import { buildMarketplace } from '../lib/publish/install-endpoints.ts';
 
 /** Claude Code marketplace: `/plugin marketplace add https://<site>/marketplace.json`. */
 export const GET: APIRoute = async () =>

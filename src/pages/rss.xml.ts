@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { site } from '../data/site.ts';
 import { getRecentlyUpdated } from '../data/skills.ts';
-import { buildRss } from '../lib/feeds.ts';
-import { skillUrl } from '../lib/urls.ts';
+import { buildRss } from '../lib/publish/feeds.ts';
+import { skillUrl } from '../lib/publish/urls.ts';
 
 /** New and updated skills, newest first. */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { sitemapChunks } from '../data/sitemap.ts';
 import { site } from '../data/site.ts';
-import { buildSitemapIndex } from '../lib/feeds.ts';
+import { buildSitemapIndex } from '../lib/publish/feeds.ts';
 
 /** Sitemap index; each chunk holds at most 50,000 URLs. */
 export const GET: APIRoute = async () => {

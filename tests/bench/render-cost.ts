@@ -6,9 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { markdownToText } from '../../src/lib/search-text.ts';
-import type { UrlRewriter } from '../../src/lib/sanitize.ts';
+import { renderMarkdown } from '../../src/lib/render/markdown.ts';
+import { markdownToText } from '../../src/lib/search/search-text.ts';
+import type { UrlRewriter } from '../../src/lib/render/sanitize.ts';
 
 /** Largest 8×/1× time ratio still counted as linear (8 plus room for noise and GC). */
 const MAX_RATIO = 12;

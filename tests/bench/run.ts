@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { findPackageDirs } from '../../src/lib/package-dirs.ts';
-import { readSkillPackage } from '../../src/lib/skill-package.ts';
+import { findPackageDirs } from '../../src/lib/skill/dirs-fs.ts';
+import { readSkillPackage } from '../../src/lib/skill/package-fs.ts';
 import { generateCatalogue, RARE_WORDS, TAG_POOL } from './generate.ts';
 
 /** 50 fixed queries: 30 common phrases (many hits) and 20 rarer words (few hits), as people search. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { requireBuild } from '../support/require-build.ts';
 import { test } from 'node:test';
-import { findBrokenLinks } from '../../src/lib/link-check.ts';
+import { findBrokenLinks } from '../../src/cli/link-check.ts';
 
 for (const dir of ['dist', 'dist-site', 'dist-fixtures']) {
   const root = requireBuild(dir);

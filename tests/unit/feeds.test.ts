@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildRss, buildSitemap, buildSitemapIndex, xml } from '../../src/lib/feeds.ts';
+import { buildRss, buildSitemap, buildSitemapIndex, xml } from '../../src/lib/publish/feeds.ts';
 
 // XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
 const XML_ILLEGAL =

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildFileTree } from '../../src/lib/file-tree.ts';
-import type { TreeNode } from '../../src/lib/file-tree.ts';
+import { buildFileTree } from '../../src/lib/render/file-tree.ts';
+import type { TreeNode } from '../../src/lib/render/file-tree.ts';
 
 type F = { path: string; size: number };
 

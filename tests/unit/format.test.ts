@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, plural } from '../../src/lib/format.ts';
+import { formatDate, plural } from '../../src/lib/shared/format.ts';
 
 describe('formatDate', () => {
   test('formats an ISO date as "day Mon year" without leading zeros', () => {

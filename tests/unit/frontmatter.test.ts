@@ -7,8 +7,8 @@ import {
   normaliseText,
   parseSkillFile,
   quotePlainValuesWithColons,
-} from '../../src/lib/frontmatter.ts';
-import type { ParsedSkillFile, UnreadableSkillFile } from '../../src/lib/frontmatter.ts';
+} from '../../src/lib/skill/frontmatter.ts';
+import type { ParsedSkillFile, UnreadableSkillFile } from '../../src/lib/skill/frontmatter.ts';
 import { FIXTURES } from './helpers.ts';
 
 const fixture = (path: string): string => readFileSync(join(FIXTURES, path), 'utf8');

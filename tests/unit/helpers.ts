@@ -1,11 +1,11 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { UrlRewriter } from '../../src/lib/sanitize.ts';
-import { fsSource } from '../../src/lib/skill/fs-source.ts';
+import type { UrlRewriter } from '../../src/lib/render/sanitize.ts';
+import { fsSource } from '../../src/lib/skill/source-fs.ts';
 import { readSnapshot, type SnapshotFile } from '../../src/lib/skill/snapshot.ts';
-import { resolvePackageLink } from '../../src/lib/links.ts';
-import { fileUrl, rawUrl } from '../../src/lib/urls.ts';
+import { resolvePackageLink } from '../../src/lib/skill/links.ts';
+import { fileUrl, rawUrl } from '../../src/lib/publish/urls.ts';
 
 /** The hand-written fixture catalogue (see tests/fixtures/content/README.md). */
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'content', 'skills');

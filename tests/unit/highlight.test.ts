@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml } from '../../src/lib/html-entities.ts';
+import { escapeHtml } from '../../src/lib/shared/html-entities.ts';
 import {
   getHighlighter,
   highlightSync,
@@ -8,7 +8,7 @@ import {
   languageForFile,
   loadLanguages,
   normaliseLanguage,
-} from '../../src/lib/highlight.ts';
+} from '../../src/lib/render/highlight.ts';
 
 describe('highlight helpers', () => {
   test('picks a language from a file name or a fence info string, else text', () => {

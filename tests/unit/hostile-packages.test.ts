@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { readBody } from '../../src/data/package-cache.ts';
 import type { PackageTask, SkillEntryData } from '../../src/data/package-task.ts';
 import { TaskFailure, WorkerPool } from '../../src/data/worker-pool.ts';
-import { findPackageDirs } from '../../src/lib/package-dirs.ts';
+import { findPackageDirs } from '../../src/lib/skill/dirs-fs.ts';
 import { HOSTILE_CASES, writeHostileCatalogue } from '../support/hostile.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'skillshelf-hostile-'));

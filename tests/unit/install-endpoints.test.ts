@@ -7,8 +7,8 @@ import {
   buildMarketplace,
   installNames,
   marketplaceNameProblem,
-} from '../../src/lib/install-endpoints.ts';
-import type { SkillRecord } from '../../src/lib/skill-package.ts';
+} from '../../src/lib/publish/install-endpoints.ts';
+import type { SkillRecord } from '../../src/lib/skill/package.ts';
 
 const record = (
   publisher: string,

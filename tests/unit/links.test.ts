@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolvePackageLink } from '../../src/lib/links.ts';
+import { resolvePackageLink } from '../../src/lib/skill/links.ts';
 
 const FILES = new Set([
   'SKILL.md',

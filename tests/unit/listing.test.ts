@@ -1,7 +1,8 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { listingPath, readListing } from '../../src/lib/listing.ts';
+import { listingPath } from '../../src/lib/skill/listing.ts';
+import { readListing } from '../../src/lib/skill/listing-fs.ts';
 import { FIXTURES, makeTree, removeTree } from './helpers.ts';
 
 const temps: string[] = [];

@@ -1,9 +1,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { MAX_HTML_DEPTH, sanitize } from '../../src/lib/sanitize.ts';
-import type { UrlRewriter } from '../../src/lib/sanitize.ts';
-import { markdownToText } from '../../src/lib/search-text.ts';
+import { renderMarkdown } from '../../src/lib/render/markdown.ts';
+import { MAX_HTML_DEPTH, sanitize } from '../../src/lib/render/sanitize.ts';
+import type { UrlRewriter } from '../../src/lib/render/sanitize.ts';
+import { markdownToText } from '../../src/lib/search/search-text.ts';
 import { packageRewriter } from './helpers.ts';
 
 const site = packageRewriter('acme', 'demo', 'SKILL.md', [

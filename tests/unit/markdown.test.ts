@@ -2,9 +2,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isUnreadable, parseSkillFile } from '../../src/lib/frontmatter.ts';
-import { markPseudoTags, renderMarkdown } from '../../src/lib/markdown.ts';
-import { listPackageFiles } from '../../src/lib/package-files.ts';
+import { isUnreadable, parseSkillFile } from '../../src/lib/skill/frontmatter.ts';
+import { markPseudoTags, renderMarkdown } from '../../src/lib/render/markdown.ts';
+import { listPackageFiles } from '../../src/lib/skill/files-fs.ts';
 import { FIXTURES, packageRewriter } from './helpers.ts';
 
 const noFiles = packageRewriter('acme', 'demo', 'SKILL.md', ['SKILL.md']);

@@ -1,7 +1,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { findPackageDirs, isDirectory } from '../../src/lib/package-dirs.ts';
+import { findPackageDirs, isDirectory } from '../../src/lib/skill/dirs-fs.ts';
 import { GENERATED_PUBLISHERS } from '../support/hostile.ts';
 import { FIXTURES, makeTree, removeTree } from './helpers.ts';
 

@@ -8,8 +8,8 @@ import {
   formatBytes,
   isJunk,
   listPackageFiles,
-} from '../../src/lib/package-files.ts';
-import type { PackageLimits } from '../../src/lib/package-files.ts';
+} from '../../src/lib/skill/files-fs.ts';
+import type { PackageLimits } from '../../src/lib/skill/files-fs.ts';
 import { FIXTURES, makeTree, removeTree } from './helpers.ts';
 
 const temps: string[] = [];

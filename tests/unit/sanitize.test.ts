@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALLOWED_HTML_TAGS, sanitize } from '../../src/lib/sanitize.ts';
-import type { UrlRewriter } from '../../src/lib/sanitize.ts';
+import { ALLOWED_HTML_TAGS, sanitize } from '../../src/lib/render/sanitize.ts';
+import type { UrlRewriter } from '../../src/lib/render/sanitize.ts';
 import { packageRewriter } from './helpers.ts';
 
 const FILES = ['SKILL.md', 'assets/logo.png', 'references/guide.md'];

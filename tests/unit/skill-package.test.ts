@@ -3,14 +3,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPackageDirs } from '../../src/lib/package-dirs.ts';
-import {
-  findBrokenLinks,
-  findSkillFile,
-  readSkillPackage,
-  whenToUse,
-} from '../../src/lib/skill-package.ts';
-import type { ExcludedSkill, SkillReadResult, SkillRecord } from '../../src/lib/skill-package.ts';
+import { findPackageDirs } from '../../src/lib/skill/dirs-fs.ts';
+import { findBrokenLinks, findSkillFile, whenToUse } from '../../src/lib/skill/package.ts';
+import { readSkillPackage } from '../../src/lib/skill/package-fs.ts';
+import type { ExcludedSkill, SkillReadResult, SkillRecord } from '../../src/lib/skill/package.ts';
 import { GENERATED_PUBLISHERS } from '../support/hostile.ts';
 import { FIXTURES, makeTree, removeTree, skillMd } from './helpers.ts';
 

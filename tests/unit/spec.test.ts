@@ -2,10 +2,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isUnreadable, parseSkillFile } from '../../src/lib/frontmatter.ts';
-import type { ParsedSkillFile } from '../../src/lib/frontmatter.ts';
-import { checkSpec, splitTools } from '../../src/lib/spec.ts';
-import type { SpecResult } from '../../src/lib/spec.ts';
+import { isUnreadable, parseSkillFile } from '../../src/lib/skill/frontmatter.ts';
+import type { ParsedSkillFile } from '../../src/lib/skill/frontmatter.ts';
+import { checkSpec, splitTools } from '../../src/lib/skill/spec.ts';
+import type { SpecResult } from '../../src/lib/skill/spec.ts';
 import { FIXTURES } from './helpers.ts';
 
 function parse(raw: string): ParsedSkillFile {

@@ -8,7 +8,7 @@ import {
   resolveTags,
   tagLabel,
   TAG_VOCABULARY,
-} from '../../src/lib/tags.ts';
+} from '../../src/lib/skill/tags.ts';
 
 describe('normaliseTag', () => {
   test('lower-cases, hyphenates, spells out + and #, drops accents and folds synonyms', () => {

@@ -8,7 +8,7 @@ import {
   rawUrl,
   skillUrl,
   tagUrl,
-} from '../../src/lib/urls.ts';
+} from '../../src/lib/publish/urls.ts';
 
 describe('urls', () => {
   test('builds skill, file, tag and publisher URLs with trailing slashes', () => {

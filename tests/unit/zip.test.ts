@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
-import { buildSkillZip, sha256Hex } from '../../src/lib/zip.ts';
+import { buildSkillZip, sha256Hex } from '../../src/lib/publish/zip.ts';
 import { unixModes } from '../support/zip-entries.ts';
 import { makeTree, removeTree, skillMd, snapshotFiles } from './helpers.ts';
 
@@ -103,7 +103,8 @@ describe('buildSkillZip', () => {
 
 describe('archive digests', () => {
   test('the digest recorded when a package is read matches a rebuild from the record, licence from the sidecar included', async () => {
-    const { readSkillPackage, pluginManifest } = await import('../../src/lib/skill-package.ts');
+    const { pluginManifest } = await import('../../src/lib/skill/package.ts');
+    const { readSkillPackage } = await import('../../src/lib/skill/package-fs.ts');
     const holder = makeTree({
       'acme/licensed/SKILL.md': skillMd(
         'licensed',

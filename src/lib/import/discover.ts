@@ -12,7 +12,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { join, sep } from 'node:path';
-import { formatBytes } from '../format.ts';
+import { formatBytes } from '../shared/format.ts';
 import { nameProblem } from '../skill/names.ts';
 
 /** A folder holding a skill, found in a source repository. */

@@ -12,20 +12,21 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { isUnreadable, parseSkillFile } from '../frontmatter.ts';
-import { listingPath, readSidecarText } from '../listing.ts';
-import { isDirectory } from '../package-dirs.ts';
+import { isUnreadable, parseSkillFile } from '../skill/frontmatter.ts';
+import { listingPath } from '../skill/listing.ts';
+import { readSidecarText } from '../skill/listing-fs.ts';
+import { isDirectory } from '../skill/dirs-fs.ts';
 import {
   DEFAULT_LIMITS,
   formatBytes,
   listPackageFiles,
   type PackageFile,
   type PackageLimits,
-} from '../package-files.ts';
-import { contentRoot as configuredContentRoot, readSiteConfig } from '../site-config.ts';
+} from '../skill/files-fs.ts';
+import { contentRoot as configuredContentRoot, readSiteConfig } from '../site-config-fs.ts';
 import { trimChars } from '../shared/text.ts';
 import { foldName } from '../skill/names.ts';
-import { checkSpec, NAME_PATTERN } from '../spec.ts';
+import { checkSpec, NAME_PATTERN } from '../skill/spec.ts';
 import {
   checkRegularFile,
   discoverSkills,

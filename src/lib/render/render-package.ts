@@ -1,9 +1,9 @@
-import { isUnreadable, normaliseText, parseSkillFile } from '../frontmatter.ts';
-import { getHighlighter, highlightSync, languageForFile, loadLanguages } from '../highlight.ts';
-import { escapeHtml } from '../html-entities.ts';
-import { renderMarkdown, type RenderedMarkdown } from '../markdown.ts';
-import { markdownToText } from '../search-text.ts';
-import type { SkillRecord } from '../skill-package.ts';
+import { isUnreadable, normaliseText, parseSkillFile } from '../skill/frontmatter.ts';
+import { getHighlighter, highlightSync, languageForFile, loadLanguages } from './highlight.ts';
+import { escapeHtml } from '../shared/html-entities.ts';
+import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
+import { markdownToText } from '../search/search-text.ts';
+import type { SkillRecord } from '../skill/package.ts';
 import { decodeText } from '../skill/classify.ts';
 import type { PackageSnapshot } from '../skill/snapshot.ts';
 import { packageLinkRewriter, SVG_INLINE_MAX_BYTES, type LinkContext } from './package-links.ts';

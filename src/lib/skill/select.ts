@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import type { Finding } from '../findings.ts';
-import { formatBytes } from '../format.ts';
+import type { Finding } from './findings.ts';
+import { formatBytes } from '../shared/format.ts';
 import { rawPath } from '../publish/raw-types.ts';
 import { findCollision, foldName, pathProblem } from './names.ts';
 import type { SourceEntry } from './source.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../findings.ts';
+import type { Finding } from './findings.ts';
 import { classifyBytes } from './classify.ts';
 import {
   DEFAULT_LIMITS,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SPEC_LIMITS } from '../spec.ts';
+import { SPEC_LIMITS } from '../skill/spec.ts';
 import { ALL_RULES, RULES_VERSION as RULES_RELEASE, type TrustCategory } from './rules.ts';
 import { scanFile, type TrustFinding } from './scan.ts';
 import { countTokensBounded as countTokens } from './tokens.ts';

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { json, publisherNames, publishOrigin } from '../../data/endpoints.ts';
 import { getSkills } from '../../data/skills.ts';
-import { apiSummary } from '../../lib/install-endpoints.ts';
+import { apiSummary } from '../../lib/publish/install-endpoints.ts';
 
 /** Every listed skill with its URLs and digests. */
 export const GET: APIRoute = async () => {

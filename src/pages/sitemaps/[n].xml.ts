@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { sitemapChunks } from '../../data/sitemap.ts';
 import { site } from '../../data/site.ts';
-import { buildSitemap } from '../../lib/feeds.ts';
+import { buildSitemap } from '../../lib/publish/feeds.ts';
 
 export const getStaticPaths = (async () =>
   (await sitemapChunks()).map((urls, i) => ({

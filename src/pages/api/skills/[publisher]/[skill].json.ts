@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { json, publisherNames, publishOrigin } from '../../../../data/endpoints.ts';
 import { getSkills } from '../../../../data/skills.ts';
-import { apiDetail } from '../../../../lib/install-endpoints.ts';
-import type { SkillRecord } from '../../../../lib/skill-package.ts';
+import { apiDetail } from '../../../../lib/publish/install-endpoints.ts';
+import type { SkillRecord } from '../../../../lib/skill/package.ts';
 
 export const getStaticPaths = (async () =>
   (await getSkills()).map((skill) => ({

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { buildArchive } from '../../../../../data/archives.ts';
 import { getSkills } from '../../../../../data/skills.ts';
-import type { SkillRecord } from '../../../../../lib/skill-package.ts';
-import { archiveFileName } from '../../../../../lib/urls.ts';
-import type { ZipLayout } from '../../../../../lib/zip.ts';
+import type { SkillRecord } from '../../../../../lib/skill/package.ts';
+import { archiveFileName } from '../../../../../lib/publish/urls.ts';
+import type { ZipLayout } from '../../../../../lib/publish/zip.ts';
 
 const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
 

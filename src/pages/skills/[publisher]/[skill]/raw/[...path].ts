@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readPackageFile } from '../../../../../data/render.ts';
 import { getSkills } from '../../../../../data/skills.ts';
-import type { SkillRecord } from '../../../../../lib/skill-package.ts';
-import { rawPath } from '../../../../../lib/urls.ts';
+import type { SkillRecord } from '../../../../../lib/skill/package.ts';
+import { rawPath } from '../../../../../lib/publish/urls.ts';
 
 /** Every package file, published byte for byte (active documents such as .html/.svg get a .txt suffix). */
 export const getStaticPaths = (async () =>

@@ -1,4 +1,4 @@
-import { tagLabel } from './tags.ts';
+import { tagLabel } from '../skill/tags.ts';
 
 /** The fields of an `/api/skills.json` entry a catalogue card needs (see apiSummary in install-endpoints.ts). */
 export interface ApiSummary {

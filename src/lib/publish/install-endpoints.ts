@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { compareCodePoints, sortByFirstSeen } from './publish/identity.ts';
-import { isClaudeAiReady } from './portability.ts';
-import type { SkillRecord } from './skill-package.ts';
+import { compareCodePoints, sortByFirstSeen } from './identity.ts';
+import { isClaudeAiReady } from '../skill/portability.ts';
+import type { SkillRecord } from '../skill/package.ts';
 import { archiveUrl, fileUrl, rawUrl, skillApiUrl, skillUrl } from './urls.ts';
-import { trimChars } from './shared/text.ts';
+import { trimChars } from '../shared/text.ts';
 
 /** Agent Skills Discovery RFC v0.2 schema id. */
 export const DISCOVERY_SCHEMA = 'https://schemas.agentskills.io/discovery/0.2.0/schema.json';

@@ -1,8 +1,8 @@
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from './findings.ts';
-import { classifyBytes } from './skill/classify.ts';
-import { fsSource } from './skill/fs-source.ts';
+import { classifyBytes } from './classify.ts';
+import { fsSource } from './source-fs.ts';
 import {
   DEFAULT_LIMITS,
   isJunk,
@@ -10,10 +10,10 @@ import {
   MAX_ENTRIES,
   selectFiles,
   type PackageLimits,
-} from './skill/select.ts';
+} from './select.ts';
 
 export { DEFAULT_LIMITS, isJunk, type PackageLimits };
-export { formatBytes } from './format.ts';
+export { formatBytes } from '../shared/format.ts';
 
 /** A file that belongs to a published package, located on disk (for the importer's copies). */
 export interface PackageFile {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../lib/html-entities.ts';
+import { escapeHtml } from '../lib/shared/html-entities.ts';
 
 /** The subset of Pagefind's browser API the site uses. */
 export interface PagefindResultData {

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { nameProblem } from './skill/names.ts';
+import { nameProblem } from './names.ts';
 
 /** A package folder in the content tree; `problem` says why it cannot be read at all. */
 export interface PackageDir {

@@ -1,20 +1,24 @@
 import MarkdownIt from 'markdown-it';
 import type { Finding } from './findings.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes } from '../shared/format.ts';
 import { isUnreadable, normaliseText, parseSkillFile } from './frontmatter.ts';
 import { resolvePackageLink } from './links.ts';
-import { parseListing, readSidecarText, type Listing } from './listing.ts';
-import { decodeText } from './skill/classify.ts';
-import { fsSource } from './skill/fs-source.ts';
-import { packageManifestDigest } from './skill/manifest.ts';
-import { DEFAULT_LIMITS, type PackageLimits } from './skill/select.ts';
-import { readSnapshot, type PackageSnapshot } from './skill/snapshot.ts';
-import type { FileSource } from './skill/source.ts';
+import { parseListing, type Listing } from './listing.ts';
+import { decodeText } from './classify.ts';
+import { packageManifestDigest } from './manifest.ts';
+import { DEFAULT_LIMITS, type PackageLimits } from './select.ts';
+import { readSnapshot, type PackageSnapshot } from './snapshot.ts';
+import type { FileSource } from './source.ts';
 import { checkSpec, countLines, NAME_PATTERN } from './spec.ts';
 import { resolveTags } from './tags.ts';
-import { scannableTexts } from './trust/binary.ts';
-import { analyseTrust, type TextFile, type TrustReport } from './trust/report.ts';
-import { buildSkillZip, type BuiltZip, type PluginManifest, type ZipLayout } from './zip.ts';
+import { scannableTexts } from '../trust/binary.ts';
+import { analyseTrust, type TextFile, type TrustReport } from '../trust/report.ts';
+import {
+  buildSkillZip,
+  type BuiltZip,
+  type PluginManifest,
+  type ZipLayout,
+} from '../publish/zip.ts';
 
 /** Largest SKILL.md read: the spec asks for under 500 lines; 1 MB leaves room for long lines and references inline. */
 export const MAX_SKILL_FILE_BYTES = 1024 * 1024;
@@ -97,21 +101,6 @@ export function findSkillFile(paths: readonly string[]): string | undefined {
 export type PackageAnalysis =
   | { ok: true; skill: SkillRecord; zips: Record<ZipLayout, BuiltZip>; snapshot: PackageSnapshot }
   | { ok: false; excluded: ExcludedSkill };
-
-/** Reads, checks and summarises one package folder `content/skills/<publisher>/<slug>/` (see analysePackage). */
-export function readSkillPackage(
-  dir: string,
-  publisher: string,
-  slug: string,
-  limits: PackageLimits = DEFAULT_LIMITS,
-  options: AnalysisOptions = {},
-): SkillReadResult {
-  const result = analyseSource(fsSource(dir), publisher, slug, limits, {
-    sidecar: readSidecarText(dir),
-    ...options,
-  });
-  return result.ok ? { ok: true, skill: result.skill } : result;
-}
 
 /** Options that are not in the package: the build's date, for the trust report's "checked on". */
 export interface AnalysisOptions {

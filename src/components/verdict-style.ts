@@ -1,4 +1,4 @@
-import type { TrustVerdict } from './report.ts';
+import type { TrustVerdict } from '../lib/trust/report.ts';
 
 /** Label and badge colours per verdict: one table for the server badge and client-rendered cards. */
 export const VERDICT_STYLES: Record<TrustVerdict, { label: string; tone: string }> = {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../lib/html-entities.ts';
+import { escapeHtml } from '../lib/shared/html-entities.ts';
 import { loadPagefind, safeExcerpt, type PagefindResultData } from './pagefind.ts';
 import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';
 

@@ -1,8 +1,8 @@
-import type { FacetKey, SearchState } from '../lib/search-state.ts';
-import { formatDate } from '../lib/format.ts';
+import type { FacetKey, SearchState } from '../lib/search/search-state.ts';
+import { formatDate } from '../lib/shared/format.ts';
 import type { TrustVerdict } from '../lib/trust/report.ts';
-import { VERDICT_STYLES } from '../lib/trust/verdict-style.ts';
-import { escapeHtml } from '../lib/html-entities.ts';
+import { VERDICT_STYLES } from '../components/verdict-style.ts';
+import { escapeHtml } from '../lib/shared/html-entities.ts';
 import { safeExcerpt, type PagefindResultData } from './pagefind.ts';
 
 function date(iso: string | undefined): string {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './html-entities.ts';
+import { escapeHtml } from '../shared/html-entities.ts';
 
 // Characters XML 1.0 forbids anywhere (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates):
 // one in a skill's description would make the whole feed unreadable for everyone.

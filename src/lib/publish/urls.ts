@@ -1,4 +1,4 @@
-import { rawPath } from './publish/raw-types.ts';
+import { rawPath } from './raw-types.ts';
 
 export { rawPath };
 

@@ -3,7 +3,7 @@ import GithubSlugger, { slug } from 'github-slugger';
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownParser, Token } from 'markdown-it';
 import { getHighlighter, highlightSync, loadLanguages, normaliseLanguage } from './highlight.ts';
-import { escapeHtml } from './html-entities.ts';
+import { escapeHtml } from '../shared/html-entities.ts';
 import {
   AUTHOR_ID_PREFIX,
   ALLOWED_HTML_TAGS,

@@ -1,5 +1,5 @@
 import type { ListingSource } from './listing.ts';
-import { trimChars } from './shared/text.ts';
+import { trimChars } from '../shared/text.ts';
 
 /** A browsable link to a skill's source folder, for GitHub-style hosts; else the repository URL. */
 export function sourceUrl(source: ListingSource | undefined): string | undefined {

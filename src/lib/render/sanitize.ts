@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { escapeHtml } from './html-entities.ts';
+import { escapeHtml } from '../shared/html-entities.ts';
 
 /** HTML elements third-party Markdown may keep; everything else is shown as escaped text. */
 export const ALLOWED_HTML_TAGS = [

@@ -5,7 +5,7 @@ import {
   createJavaScriptRegexEngine,
   type Highlighter,
 } from 'shiki';
-import { escapeHtml } from './html-entities.ts';
+import { escapeHtml } from '../shared/html-entities.ts';
 
 /** The two code themes; CSS switches between them with the site theme (see global.css). */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
