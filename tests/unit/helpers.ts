@@ -1,11 +1,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { packageLinkRewriter } from '../../src/lib/render/package-links.ts';
 import type { UrlRewriter } from '../../src/lib/render/sanitize.ts';
 import { fsSource } from '../../src/lib/skill/source-fs.ts';
 import { readSnapshot, type SnapshotFile } from '../../src/lib/skill/snapshot.ts';
-import { resolvePackageLink } from '../../src/lib/skill/links.ts';
-import { fileUrl, rawUrl } from '../../src/lib/publish/urls.ts';
 
 /** The hand-written fixture catalogue (see tests/fixtures/content/README.md). */
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'content', 'skills');
@@ -49,28 +48,17 @@ export function skillMd(
   return `---\nname: ${name}\ndescription: ${description}\n${extra}---\n${body}`;
 }
 
-/** The rewriter the site uses, rebuilt from the lib: package files become file pages, images raw URLs. */
+/** The production link rewriter (src/lib/render/package-links.ts) for a package with these files; SVG pictures are not inlined. */
 export function packageRewriter(
   publisher: string,
   slug: string,
   fromFile: string,
   paths: readonly string[],
 ): UrlRewriter {
-  const files = new Set(paths);
-  return {
-    link(href) {
-      const link = resolvePackageLink(fromFile, href, files);
-      if (link.type === 'external') return link.href;
-      if (link.type === 'anchor') return `#${link.fragment}`;
-      if (link.type === 'file')
-        return fileUrl(publisher, slug, link.path) + (link.fragment ? `#${link.fragment}` : '');
-      return undefined;
-    },
-    image(src) {
-      const link = resolvePackageLink(fromFile, src, files);
-      return link.type === 'file' ? rawUrl(publisher, slug, link.path) : undefined;
-    },
-  };
+  return packageLinkRewriter(
+    { publisher, slug, skillFile: 'SKILL.md', paths: new Set(paths), svgBytes: () => undefined },
+    fromFile,
+  );
 }
 
 /** The published files of a package folder with their bytes, as the build reads them. */
