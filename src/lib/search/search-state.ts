@@ -37,7 +37,7 @@ export function parseSearchState(
   return {
     query: (params.get('q') ?? '').trim(),
     filters,
-    sort: sort && sort in SORTS ? (sort as SortKey) : defaultSort,
+    sort: sort && Object.hasOwn(SORTS, sort) ? (sort as SortKey) : defaultSort,
   };
 }
 
