@@ -11,7 +11,8 @@ const site = readSiteConfig();
 const skills = defineCollection({
   loader: skillLoader({
     root: skillsRoot(),
-    render: { remoteImages: site.remoteImages },
+    // The worker threads have no import.meta.env: links in rendered packages get the base from here.
+    render: { remoteImages: site.remoteImages, base: site.base },
     date: site.buildDate,
   }),
   // The loader builds and types these records itself (src/lib/skill-package.ts); the schema only guards the shape.

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { normaliseBase, stripBase } from '../lib/publish/urls.ts';
 
 /** Every .html file under a built site. */
 export function htmlFiles(dir: string): string[] {
@@ -24,8 +25,14 @@ function resolvesInBuild(root: string, pathname: string): boolean {
   return existsSync(join(file, 'index.html'));
 }
 
-/** Checks every internal href/src of every page of a built site; returns the broken ones and how many were checked. */
-export function findBrokenLinks(root: string): {
+/**
+ * Checks every internal href, src and form action of every page of a built site served under `base` (Astro's `base`,
+ * `/` by default); returns the broken ones and how many were checked. A link outside the base is broken.
+ */
+export function findBrokenLinks(
+  root: string,
+  base = '/',
+): {
   pages: number;
   checked: number;
   broken: string[];
@@ -33,12 +40,13 @@ export function findBrokenLinks(root: string): {
   const pages = htmlFiles(root);
   const broken = new Set<string>();
   let checked = 0;
+  const prefix = normaliseBase(base);
   for (const page of pages) {
     const rel = relative(root, page).split(sep).join('/');
-    const pageUrl = new URL(`/${rel.replace(/index\.html$/, '')}`, 'http://site.test');
+    const pageUrl = new URL(`${prefix}${rel.replace(/index\.html$/, '')}`, 'http://site.test');
     // Only attributes of real tags count: text such as `<img src="x">` inside <code> is escaped and has no tag.
     const attributes = [...readFileSync(page, 'utf8').matchAll(/<[a-zA-Z][^<>]*>/g)].flatMap(
-      (tag) => [...tag[0].matchAll(/\s(?:href|src)="([^"]*)"/g)],
+      (tag) => [...tag[0].matchAll(/\s(?:href|src|action)="([^"]*)"/g)],
     );
     for (const match of attributes) {
       const raw = match[1]!.replace(/&amp;/g, '&');
@@ -46,7 +54,9 @@ export function findBrokenLinks(root: string): {
       const url = new URL(raw, pageUrl);
       if (url.origin !== 'http://site.test') continue;
       checked += 1;
-      if (!resolvesInBuild(root, url.pathname)) broken.add(`${rel} → ${url.pathname}`);
+      const path = stripBase(url.pathname, prefix);
+      if (path === undefined || !resolvesInBuild(root, path))
+        broken.add(`${rel} → ${url.pathname}`);
     }
   }
   return { pages: pages.length, checked, broken: [...broken] };

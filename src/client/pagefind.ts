@@ -1,4 +1,4 @@
-import { escapeHtml } from '../lib/shared/html-entities.ts';
+import { pagefindUrl, SITE_BASE } from '../lib/publish/urls.ts';
 
 /** The subset of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
@@ -42,10 +42,11 @@ const bundles = new Map<PagefindBundle, Promise<Pagefind>>();
 export function loadPagefind(bundle: PagefindBundle = 'full'): Promise<Pagefind> {
   let pagefind = bundles.get(bundle);
   pagefind ??= (async () => {
-    const url = bundle === 'cards' ? '/pagefind-cards/pagefind.js' : '/pagefind/pagefind.js';
+    const url = pagefindUrl(bundle);
     try {
       const module = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await module.options({ excerptLength: 24 });
+      // The index holds site paths without the base (src/integrations/pagefind.ts); results get it here.
+      await module.options({ baseUrl: SITE_BASE, excerptLength: 24 });
       await module.init();
       // Filter counts in search responses are only computed once the filter index is loaded.
       await module.filters();
@@ -59,12 +60,4 @@ export function loadPagefind(bundle: PagefindBundle = 'full'): Promise<Pagefind>
   })();
   bundles.set(bundle, pagefind);
   return pagefind;
-}
-
-/** Pagefind excerpts are escaped text plus <mark>; keep only the marks. */
-export function safeExcerpt(excerpt: string): string {
-  return escapeHtml(excerpt.replace(/<\/?mark>/g, '\u0001')).replace(
-    /\u0001([^\u0001]*)\u0001/g,
-    '<mark>$1</mark>',
-  );
 }

@@ -1,5 +1,6 @@
-import { escapeHtml } from '../lib/shared/html-entities.ts';
-import { loadPagefind, safeExcerpt, type PagefindResultData } from './pagefind.ts';
+import { searchUrl } from '../lib/publish/urls.ts';
+import { loadPagefind, type PagefindResultData } from './pagefind.ts';
+import { renderOption } from './render-results.ts';
 import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';
 
 const SHOWN = 8;
@@ -88,9 +89,7 @@ export class SiteSearch extends HTMLElement {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const chosen = this.#results[this.#active];
-      location.href = chosen
-        ? chosen.url
-        : `/search/?q=${encodeURIComponent(this.#input.value.trim())}`;
+      location.href = chosen ? chosen.url : searchUrl({ query: this.#input.value.trim() });
     }
   }
 
@@ -133,20 +132,10 @@ export class SiteSearch extends HTMLElement {
     this.#active = -1;
     this.#input.setAttribute('aria-expanded', String(results.length > 0));
     this.#input.removeAttribute('aria-activedescendant');
-    this.#list.innerHTML = results
-      .map(
-        (
-          r,
-          i,
-        ) => `<li role="option" id="site-search-option-${i}" data-index="${i}" aria-selected="false" class="cursor-pointer rounded-lg px-3 py-2 aria-selected:bg-brand-50 dark:aria-selected:bg-brand-700/30">
-        <a href="${escapeHtml(r.url)}" tabindex="-1" class="block"><span class="font-semibold text-slate-900 dark:text-white">${escapeHtml(r.meta['title'] ?? r.url)}</span>
-        <span class="text-xs text-slate-500 dark:text-slate-400"> by ${escapeHtml(r.meta['publisher'] ?? '')} · ${escapeHtml(r.meta['tags'] ?? '')}</span>
-        <span class="mt-0.5 block text-sm text-slate-600 dark:text-slate-300">${safeExcerpt(r.excerpt)}</span></a></li>`,
-      )
-      .join('');
+    this.#list.replaceChildren(...results.map(renderOption));
     const more = this.querySelector<HTMLAnchorElement>('[data-all]')!;
     more.hidden = !query;
-    more.href = `/search/?q=${encodeURIComponent(query)}`;
+    more.href = searchUrl({ query });
     this.#status.textContent = !query
       ? ''
       : total === 0

@@ -135,7 +135,7 @@ export class SkillBrowser extends HTMLElement {
       // Nothing chosen: show the static page (catalogue) or a prompt (search), with catalogue-wide counts.
       const totals = await pagefind.filters();
       if (run !== this.#run) return;
-      this.#part('facets-panel')!.innerHTML = renderFacets(FACETS, totals, this.#state);
+      this.#part('facets-panel')!.replaceChildren(...renderFacets(FACETS, totals, this.#state));
       staticView?.removeAttribute('hidden');
       dynamic?.setAttribute('hidden', '');
       status.textContent =
@@ -158,10 +158,12 @@ export class SkillBrowser extends HTMLElement {
     });
     if (run !== this.#run) return;
     this.#search = search;
-    this.#part('facets-panel')!.innerHTML = renderFacets(FACETS, search.filters, this.#state);
+    this.#part('facets-panel')!.replaceChildren(
+      ...renderFacets(FACETS, search.filters, this.#state),
+    );
     staticView?.setAttribute('hidden', '');
     dynamic?.removeAttribute('hidden');
-    this.#part('results')!.innerHTML = '';
+    this.#part('results')!.replaceChildren();
     this.#shown = 0;
     const count = search.results.length;
     if (count === 0) {
@@ -187,7 +189,7 @@ export class SkillBrowser extends HTMLElement {
       if (!chunk.length) continue;
       const data = await Promise.all(chunk.map((r) => r.data()));
       if (run !== this.#run) return;
-      this.#part('results')!.insertAdjacentHTML('beforeend', data.map(render).join(''));
+      this.#part('results')!.append(...data.map(render));
       if (i === 0) this.#announce();
     }
   }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { cardRecord, type ApiSummary } from '../lib/search/card-record.ts';
+import { stripBase } from '../lib/publish/urls.ts';
 import { skillsRoot } from '../lib/site-config-fs.ts';
 import { readSearchText } from '../data/package-cache.ts';
 import { catalogueManifestPath } from '../data/skill-loader.ts';
@@ -20,6 +21,7 @@ export async function buildSearchIndex(
   outDir: string,
   root: string,
   warn: (message: string) => void,
+  base = '/',
 ): Promise<number> {
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
@@ -35,7 +37,9 @@ export async function buildSearchIndex(
     };
     let pages = 0;
     for (const summary of api.skills) {
-      const url = new URL(summary.url).pathname;
+      // Index site paths without the base: Pagefind's browser API adds it back (its `baseUrl`).
+      const url = stripBase(new URL(summary.url).pathname, base);
+      if (url === undefined) continue;
       const sourcePath = join(decodeURI(url), 'index.html').replace(/^\/+/, '');
       const file = join(outDir, sourcePath);
       if (!existsSync(file)) continue;
@@ -70,14 +74,21 @@ export async function buildSearchIndex(
 
 /** Runs the search index after `astro build`; `SKILLSHELF_SKIP_INDEX=1` leaves it to `src/cli/index.ts` (benchmarks). */
 export function pagefindIntegration(): AstroIntegration {
+  let base = '/';
   return {
     name: 'skillshelf-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env['SKILLSHELF_SKIP_INDEX'] === '1') return;
         const started = performance.now();
-        const pages = await buildSearchIndex(fileURLToPath(dir), skillsRoot(), (m) =>
-          logger.warn(m),
+        const pages = await buildSearchIndex(
+          fileURLToPath(dir),
+          skillsRoot(),
+          (m) => logger.warn(m),
+          base,
         );
         logger.info(
           `Indexed ${pages} skill pages in ${Math.round(performance.now() - started)} ms`,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { normaliseBase } from './publish/urls.ts';
 
 /** Site identity, read from `content/site.json`; the one place operators name and locate their marketplace. */
 export interface SiteConfig {
@@ -8,6 +9,8 @@ export interface SiteConfig {
   description: string;
   /** Canonical origin, e.g. https://skills.example.com (no trailing slash). */
   url: string;
+  /** Path the site is served under, `/` or e.g. `/shelf/` for a GitHub project page (`SKILLSHELF_BASE` overrides). */
+  base: string;
   repository?: string | undefined;
   marketplace: { name: string; owner: string };
   /** Remote images in skill pages: `click` to load (default: no visitor's address reaches a third party unasked), `link`, or `load`. */
@@ -44,6 +47,7 @@ const DEFAULTS: SiteConfig = {
   tagline: 'Agent skills you can read before you install',
   description: 'An open catalogue of agent skills.',
   url: PLACEHOLDER_URL,
+  base: '/',
   marketplace: { name: 'skillshelf', owner: 'Skillshelf' },
   remoteImages: 'click',
   featured: [],
@@ -61,7 +65,7 @@ export function isLocalPreview(): boolean {
   return process.env['SKILLSHELF_LOCAL_PREVIEW'] === '1';
 }
 
-/** Reads `site.json` from the content root; `SKILLSHELF_SITE_URL`, then local-preview mode, override the URL. */
+/** Reads `site.json` from the content root; `SKILLSHELF_SITE_URL`, then local-preview mode, override the URL; `SKILLSHELF_BASE` the base. */
 export function readSiteConfig(cwd = process.cwd()): SiteConfig {
   let file: Partial<SiteConfig> = {};
   try {
@@ -93,6 +97,9 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
     ...DEFAULTS,
     ...file,
     url,
+    base: normaliseBase(
+      process.env['SKILLSHELF_BASE'] ?? (typeof file.base === 'string' ? file.base : DEFAULTS.base),
+    ),
     marketplace: { ...DEFAULTS.marketplace, ...file.marketplace },
     remoteImages,
     featured: strings(file.featured, []),

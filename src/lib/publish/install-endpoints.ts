@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { compareCodePoints, sortByFirstSeen } from './identity.ts';
 import { isClaudeAiReady } from '../skill/portability.ts';
 import type { SkillRecord } from '../skill/package.ts';
+import { countFindings } from '../skill/findings.ts';
 import { archiveUrl, fileUrl, rawUrl, skillApiUrl, skillUrl } from './urls.ts';
 import { trimChars } from '../shared/text.ts';
 
@@ -244,6 +245,7 @@ function downloads(skill: SkillRecord, origin: string): object {
 
 /** One entry of `/api/skills.json`. */
 export function apiSummary(skill: SkillRecord, publisherName: string, origin: string): object {
+  const counts = countFindings(skill.findings);
   return {
     id: skill.id,
     name: skill.name,
@@ -260,6 +262,8 @@ export function apiSummary(skill: SkillRecord, publisherName: string, origin: st
     fileCount: skill.files.length,
     scripts: skill.files.some((f) => f.path.startsWith('scripts/')),
     claudeAi: isClaudeAiReady(skill.findings),
+    // Spec-check counts a catalogue card shows (apiDetail lists the findings themselves).
+    findingCounts: { errors: counts.error, warnings: counts.warning },
     manifest: skill.manifest,
     trust: {
       verdict: skill.trust.verdict,

@@ -1,35 +1,142 @@
 import { rawPath } from './raw-types.ts';
+import {
+  FACETS,
+  serialiseSearchState,
+  type FacetKey,
+  type SearchState,
+  type SortKey,
+} from '../search/search-state.ts';
 
 export { rawPath };
+
+/** `/`, or a sub-path such as `/shelf/`: always with a leading and a trailing slash, never doubled. */
+export function normaliseBase(base: string): string {
+  const inner = base.split('/').filter(Boolean).join('/');
+  return inner ? `/${inner}/` : '/';
+}
+
+/**
+ * The site's base path. In Astro and browser code Vite replaces `import.meta.env.BASE_URL` with
+ * Astro's `base` (from `site.json` `base` or `SKILLSHELF_BASE`, see src/lib/site-config-fs.ts); plain
+ * Node (worker threads, the CLI, integrations) has no `import.meta.env` and passes its base explicitly.
+ */
+export const SITE_BASE: string = normaliseBase(
+  // `?.`: plain Node has no `import.meta.env`.
+  import.meta.env?.BASE_URL ?? '/',
+);
+
+/** A site path (`search/`, `/about/`) under the base: `/shelf/search/`. */
+export function sitePath(path: string, base: string = SITE_BASE): string {
+  return `${normaliseBase(base)}${path.replace(/^\/+/, '')}`;
+}
+
+/** The site path (`/skills/…`) of a pathname under the base, or `undefined` when it is outside the base. */
+export function stripBase(pathname: string, base: string = SITE_BASE): string | undefined {
+  const prefix = normaliseBase(base);
+  if (pathname === prefix.slice(0, -1)) return '/';
+  return pathname.startsWith(prefix) ? `/${pathname.slice(prefix.length)}` : undefined;
+}
 
 /** Encodes a package-relative path segment by segment for use in a URL. */
 export function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** The home page. */
+export function homeUrl(base: string = SITE_BASE): string {
+  return sitePath('', base);
+}
+
+/** The catalogue, optionally filtered (`/skills/?tag=testing`). */
+export function catalogueUrl(link?: SearchLink, base: string = SITE_BASE): string {
+  return `${sitePath('skills/', base)}${link ? query(link, 'name') : ''}`;
+}
+
+/** The search page, optionally with a query and filters (`/search/?q=…`). */
+export function searchUrl(link?: SearchLink, base: string = SITE_BASE): string {
+  return `${sitePath('search/', base)}${link ? query(link, 'relevance') : ''}`;
+}
+
+/** A search to link to: any of a query, filter values and a sort. */
+export interface SearchLink {
+  query?: string;
+  filters?: Partial<Record<FacetKey, string[]>>;
+  sort?: SortKey;
+}
+
+function query(link: SearchLink, defaultSort: SortKey): string {
+  const filters = Object.fromEntries(
+    FACETS.map((f) => [f.key, link.filters?.[f.key] ?? []]),
+  ) as SearchState['filters'];
+  return serialiseSearchState(
+    { query: link.query ?? '', filters, sort: link.sort ?? defaultSort },
+    defaultSort,
+  );
+}
+
+/** The page listing every tag. */
+export function tagsUrl(base: string = SITE_BASE): string {
+  return sitePath('tags/', base);
+}
+
+/** The page listing every publisher. */
+export function publishersUrl(base: string = SITE_BASE): string {
+  return sitePath('publishers/', base);
+}
+
+/** The catalogue health page (left-out skills, findings). */
+export function reportUrl(base: string = SITE_BASE): string {
+  return sitePath('report/', base);
+}
+
+/** The about page. */
+export function aboutUrl(base: string = SITE_BASE): string {
+  return sitePath('about/', base);
+}
+
+/** A guide page: installing skills or publishing them. */
+export function guideUrl(guide: 'installing' | 'publishing', base: string = SITE_BASE): string {
+  return sitePath(`guides/${guide}/`, base);
+}
+
+/** The Pagefind bundle's script: full text (`pagefind/`) or catalogue cards (`pagefind-cards/`). */
+export function pagefindUrl(bundle: 'full' | 'cards', base: string = SITE_BASE): string {
+  return sitePath(bundle === 'cards' ? 'pagefind-cards/pagefind.js' : 'pagefind/pagefind.js', base);
+}
+
 /** The page of a skill. */
-export function skillUrl(publisher: string, slug: string): string {
-  return `/skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}/`;
+export function skillUrl(publisher: string, slug: string, base: string = SITE_BASE): string {
+  return sitePath(`skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}/`, base);
 }
 
 /** The page showing one package file. */
-export function fileUrl(publisher: string, slug: string, path: string): string {
-  return `${skillUrl(publisher, slug)}files/${encodePath(path)}/`;
+export function fileUrl(
+  publisher: string,
+  slug: string,
+  path: string,
+  base: string = SITE_BASE,
+): string {
+  return `${skillUrl(publisher, slug, base)}files/${encodePath(path)}/`;
 }
 
 /** The downloadable, unmodified copy of a package file. */
-export function rawUrl(publisher: string, slug: string, path: string): string {
-  return `${skillUrl(publisher, slug)}raw/${encodePath(rawPath(path))}`;
+export function rawUrl(
+  publisher: string,
+  slug: string,
+  path: string,
+  base: string = SITE_BASE,
+): string {
+  return `${skillUrl(publisher, slug, base)}raw/${encodePath(rawPath(path))}`;
 }
 
 /** The page listing a tag's skills. */
-export function tagUrl(tag: string): string {
-  return `/tags/${encodeURIComponent(tag)}/`;
+export function tagUrl(tag: string, base: string = SITE_BASE): string {
+  return sitePath(`tags/${encodeURIComponent(tag)}/`, base);
 }
 
 /** The page of a publisher. */
-export function publisherUrl(publisher: string): string {
-  return `/publishers/${encodeURIComponent(publisher)}/`;
+export function publisherUrl(publisher: string, base: string = SITE_BASE): string {
+  return sitePath(`publishers/${encodeURIComponent(publisher)}/`, base);
 }
 
 const ARCHIVE_SUFFIX = { folder: '', root: '-flat', plugin: '-plugin' } as const;
@@ -40,8 +147,9 @@ export function archiveUrl(
   slug: string,
   archiveName: string,
   layout: 'folder' | 'root' | 'plugin',
+  base: string = SITE_BASE,
 ): string {
-  return `${skillUrl(publisher, slug)}download/${archiveFileName(archiveName, layout)}`;
+  return `${skillUrl(publisher, slug, base)}download/${archiveFileName(archiveName, layout)}`;
 }
 
 /** The file name of an archive layout: `name.zip`, `name-flat.zip`, `name-plugin.zip`. */
@@ -50,16 +158,19 @@ export function archiveFileName(archiveName: string, layout: 'folder' | 'root' |
 }
 
 /** The JSON API document of a skill. */
-export function skillApiUrl(publisher: string, slug: string): string {
-  return `/api/skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}.json`;
+export function skillApiUrl(publisher: string, slug: string, base: string = SITE_BASE): string {
+  return sitePath(
+    `api/skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}.json`,
+    base,
+  );
 }
 
 /** The page listing every trust rule. */
-export function trustRulesUrl(): string {
-  return '/trust/rules/';
+export function trustRulesUrl(base: string = SITE_BASE): string {
+  return sitePath('trust/rules/', base);
 }
 
 /** The page of one trust rule: what it looks for, examples, how to dispute a finding. */
-export function trustRuleUrl(rule: string): string {
-  return `${trustRulesUrl()}${encodeURIComponent(rule)}/`;
+export function trustRuleUrl(rule: string, base: string = SITE_BASE): string {
+  return `${trustRulesUrl(base)}${encodeURIComponent(rule)}/`;
 }

@@ -10,6 +10,8 @@ export interface LinkContext {
   paths: ReadonlySet<string>;
   /** The bytes of an SVG picture to inline, or `undefined` when it may not be inlined. */
   svgBytes: (path: string) => Uint8Array | undefined;
+  /** The site's base path; worker threads have no `import.meta.env`, so it is passed in (default `/`). */
+  base?: string | undefined;
 }
 
 /** Largest SVG picture inlined as a `data:` image, and most inlined bytes per document. */
@@ -24,6 +26,7 @@ export const SVG_INLINE_BUDGET_BYTES = 1024 * 1024;
 export function packageLinkRewriter(context: LinkContext, fromFile: string): UrlRewriter {
   let inlined = 0;
   const svgCache = new Map<string, string | undefined>();
+  const base = context.base ?? '/';
   return {
     link(href) {
       const link = resolvePackageLink(fromFile, href, context.paths);
@@ -32,18 +35,19 @@ export function packageLinkRewriter(context: LinkContext, fromFile: string): Url
       if (link.type === 'anchor')
         return link.fragment
           ? `#${link.fragment}`
-          : fileUrl(context.publisher, context.slug, fromFile);
+          : fileUrl(context.publisher, context.slug, fromFile, base);
       if (link.type === 'file') {
         if (link.path === context.skillFile)
-          return `${skillUrl(context.publisher, context.slug)}${hash(link.fragment)}`;
-        return fileUrl(context.publisher, context.slug, link.path) + hash(link.fragment);
+          return `${skillUrl(context.publisher, context.slug, base)}${hash(link.fragment)}`;
+        return fileUrl(context.publisher, context.slug, link.path, base) + hash(link.fragment);
       }
       return undefined;
     },
     image(src) {
       const link = resolvePackageLink(fromFile, src, context.paths);
       if (link.type !== 'file') return undefined;
-      if (!/\.svg$/i.test(link.path)) return rawUrl(context.publisher, context.slug, link.path);
+      if (!/\.svg$/i.test(link.path))
+        return rawUrl(context.publisher, context.slug, link.path, base);
       // Every use counts against the budget: the same picture written 90 times is 90 copies in the page.
       if (!svgCache.has(link.path)) {
         const bytes = context.svgBytes(link.path);

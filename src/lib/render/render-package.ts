@@ -34,6 +34,8 @@ export interface RenderedPackage {
 /** Options of the operator that change rendering. */
 export interface RenderOptions {
   remoteImages?: 'click' | 'link' | 'load' | undefined;
+  /** The site's base path (Astro's `base`) for links into the site; `/` when unset. */
+  base?: string | undefined;
 }
 
 /** Largest Markdown file rendered as a document; larger ones are shown as their source. */
@@ -54,6 +56,7 @@ export async function renderPackage(
     skillFile: skill.skillFile,
     paths: new Set(byPath.keys()),
     svgBytes: (path) => byPath.get(path)?.bytes,
+    base: options.base ?? '/',
   };
   const markdownOptions = { remoteImages: options.remoteImages ?? 'click' };
   const skillBytes = byPath.get(skill.skillFile)?.bytes ?? new Uint8Array();

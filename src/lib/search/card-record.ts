@@ -13,6 +13,8 @@ export interface ApiSummary {
   fileCount: number;
   scripts: boolean;
   claudeAi: boolean;
+  /** Spec-check counts; absent in an `api/skills.json` written before they were added. */
+  findingCounts?: { errors: number; warnings: number } | undefined;
   trust: { verdict: 'no-concerns' | 'review' | 'danger'; coverage: 'full' | 'partial' };
 }
 
@@ -55,6 +57,8 @@ export function cardRecord(url: string, skill: ApiSummary): CardRecord {
       files: String(skill.fileCount),
       verdict: skill.trust.verdict,
       coverage: skill.trust.coverage,
+      errors: String(skill.findingCounts?.errors ?? 0),
+      warnings: String(skill.findingCounts?.warnings ?? 0),
     },
     filters: {
       tag: skill.tags.map(clean),
