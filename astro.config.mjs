@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config-fs.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { staticHostIntegration } from './src/integrations/static-host.ts';
 import { shikiOptions } from './src/lib/render/shiki-options.ts';
 
@@ -11,8 +12,15 @@ const site = readSiteConfig();
 
 export default defineConfig({
   site: site.url,
+  // The one base path: Vite code reads it as import.meta.env.BASE_URL (src/lib/publish/urls.ts).
+  base: site.base,
   trailingSlash: 'ignore',
-  integrations: [mdx(), staticHostIntegration(), pagefindIntegration()],
+  integrations: [
+    mdx(),
+    staticHostIntegration(),
+    pagefindIntegration(),
+    sitemapIntegration(site.base),
+  ],
   markdown: { shikiConfig: shikiOptions },
   vite: {
     plugins: [tailwindcss()],

@@ -29,6 +29,11 @@ export interface PublisherView {
   skillCount: number;
 }
 
+/** A listed skill as cards and pages show it: the record with its publisher's display name. */
+export interface ListedSkill extends SkillRecord {
+  publisherName: string;
+}
+
 /** A tag with its label and how many skills carry it. */
 export interface TagCount {
   slug: string;
@@ -37,8 +42,8 @@ export interface TagCount {
 }
 
 interface Catalogue {
-  skills: SkillRecord[];
-  byId: Map<string, SkillRecord>;
+  skills: ListedSkill[];
+  byId: Map<string, ListedSkill>;
   excluded: ExcludedSkill[];
   publishers: Map<string, PublisherView>;
   tags: TagCount[];
@@ -77,7 +82,7 @@ function loadCatalogue(): Promise<Catalogue> {
       firstSeen: history.publisherFirstSeen.get(id),
     }));
     const conflicts = conflictingPublisherIds(publisherIds);
-    const skills: SkillRecord[] = [];
+    const accepted: SkillRecord[] = [];
     for (const skill of listed) {
       const earlier = conflicts.get(skill.publisher);
       if (earlier)
@@ -89,10 +94,10 @@ function loadCatalogue(): Promise<Catalogue> {
           reason: conflictReason(earlier),
           findings: [],
         });
-      else skills.push(applyPolicy(skill, history, now));
+      else accepted.push(applyPolicy(skill, history, now));
     }
     // Collection order is not stable between builds: sort so every page and file is reproducible.
-    skills.sort((a, b) => compare(a.id, b.id));
+    accepted.sort((a, b) => compare(a.id, b.id));
     excluded.sort((a, b) => compare(a.id, b.id));
 
     const profileBySlug = new Map(profiles.map((p) => [p.id, p.data]));
@@ -103,7 +108,7 @@ function loadCatalogue(): Promise<Catalogue> {
     );
     const publishers = new Map<string, PublisherView>();
     const tagCounts = new Map<string, number>();
-    for (const skill of skills) {
+    for (const skill of accepted) {
       const existing = publishers.get(skill.publisher);
       if (existing) existing.skillCount += 1;
       else {
@@ -120,6 +125,10 @@ function loadCatalogue(): Promise<Catalogue> {
       }
       for (const tag of skill.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     }
+    const skills = accepted.map((skill) => ({
+      ...skill,
+      publisherName: publishers.get(skill.publisher)?.name ?? skill.publisher,
+    }));
     const tags = [...tagCounts]
       .map(([slug, count]) => ({ slug, label: tagLabel(slug), count }))
       .sort((a, b) => b.count - a.count || compare(a.slug, b.slug));
@@ -181,8 +190,32 @@ function compare(a: string, b: string): number {
 }
 
 /** Every listed skill, sorted by id. */
-export async function getSkills(): Promise<SkillRecord[]> {
+export async function getSkills(): Promise<ListedSkill[]> {
   return (await loadCatalogue()).skills;
+}
+
+/** Every listed skill in catalogue order: by display name, ties by id. */
+export async function getSkillsByName(): Promise<ListedSkill[]> {
+  return [...(await getSkills())].sort(
+    (a, b) => a.name.localeCompare(b.name) || compare(a.id, b.id),
+  );
+}
+
+/** Every tag with its skills (by id), for the tag listings. */
+export async function getSkillsByTag(): Promise<{ tag: TagCount; skills: ListedSkill[] }[]> {
+  const [skills, tags] = await Promise.all([getSkills(), getTags()]);
+  return tags.map((tag) => ({ tag, skills: skills.filter((s) => s.tags.includes(tag.slug)) }));
+}
+
+/** Every publisher (by name) with its skills (by id), for the publisher listings. */
+export async function getSkillsByPublisher(): Promise<
+  { publisher: PublisherView; skills: ListedSkill[] }[]
+> {
+  const [skills, publishers] = await Promise.all([getSkills(), getPublishers()]);
+  return publishers.map((publisher) => ({
+    publisher,
+    skills: skills.filter((s) => s.publisher === publisher.slug),
+  }));
 }
 
 /** Skills left out of the site, with their reasons. */
@@ -191,7 +224,7 @@ export async function getExcludedSkills(): Promise<ExcludedSkill[]> {
 }
 
 /** One listed skill by `publisher/slug`. */
-export async function getSkill(id: string): Promise<SkillRecord | undefined> {
+export async function getSkill(id: string): Promise<ListedSkill | undefined> {
   return (await loadCatalogue()).byId.get(id);
 }
 
@@ -213,7 +246,7 @@ export async function getTags(): Promise<TagCount[]> {
 }
 
 /** Skills sorted newest first (ties by id). */
-export async function getRecentlyUpdated(limit: number): Promise<SkillRecord[]> {
+export async function getRecentlyUpdated(limit: number): Promise<ListedSkill[]> {
   const skills = [...(await getSkills())];
   return skills
     .sort((a, b) => compare(b.updated, a.updated) || compare(a.id, b.id))
@@ -221,7 +254,7 @@ export async function getRecentlyUpdated(limit: number): Promise<SkillRecord[]> 
 }
 
 /** Featured skills (the operator's `featured` list in site.json), by id. */
-export async function getFeatured(limit: number): Promise<SkillRecord[]> {
+export async function getFeatured(limit: number): Promise<ListedSkill[]> {
   return (await getSkills()).filter((s) => s.listing.featured).slice(0, limit);
 }
 

@@ -1,7 +1,9 @@
 import type { APIRoute } from 'astro';
 import { site } from '../data/site.ts';
+import { reportUrl, sitePath } from '../lib/publish/urls.ts';
 
+// @astrojs/sitemap (astro.config.mjs) writes sitemap-index.xml under the base.
 export const GET: APIRoute = () =>
   new Response(
-    `User-agent: *\nAllow: /\nDisallow: /report/\n\nSitemap: ${new URL('/sitemap.xml', site.url).href}\n`,
+    `User-agent: *\nAllow: /\nDisallow: ${reportUrl()}\n\nSitemap: ${new URL(sitePath('sitemap-index.xml'), site.url).href}\n`,
   );

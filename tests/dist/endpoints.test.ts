@@ -81,9 +81,23 @@ describe('install endpoints', () => {
     const rss = readFileSync(join(root, 'rss.xml'), 'utf8');
     assert.match(rss, /<rss version="2.0"/);
     assert.match(rss, /<item><title>(?:New|Updated): /);
-    const sitemap = readFileSync(join(root, 'sitemaps/1.xml'), 'utf8');
-    assert.match(sitemap, /<loc>https?:\/\/[^<]+\/skills\/edge\/nested-package\/<\/loc>/);
-    assert.match(readFileSync(join(root, 'robots.txt'), 'utf8'), /Sitemap: https?:\/\/.+\/sitemap\.xml/);
+    const robots = readFileSync(join(root, 'robots.txt'), 'utf8');
+    const index = /Sitemap: (https?:\/\/\S+\/sitemap-index\.xml)\n/.exec(robots)?.[1];
+    assert.ok(index, 'robots.txt names the sitemap index');
+    const chunks = [...readFileSync(fileFor(index), 'utf8').matchAll(/<sitemap><loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    assert.ok(chunks.length >= 1, 'the index lists its sitemaps');
+    const entries = new Map(chunks.flatMap((chunk) => [...readFileSync(fileFor(chunk), 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?/g)].map((m) => [m[1]!, m[2]] as const)));
+    assert.match([...entries.keys()].join('\n'), /^https?:\/\/[^/]+\/skills\/edge\/nested-package\/$/m);
+    // Every skill page is listed, with the date its page shows as lastmod.
+    const api = readJson<{ skills: { url: string; updated: string }[] }>('api/skills.json');
+    for (const skill of api.skills) assert.equal(entries.get(skill.url)?.slice(0, 10), skill.updated, skill.url);
+    for (const loc of entries.keys()) {
+      assert.ok(existsSync(join(fileFor(loc), 'index.html')), `${loc} is a built page`);
+      assert.doesNotMatch(new URL(loc).pathname, /^\/(?:report|api|trust\/rules)\/|\/(?:files|raw|download)\//, `${loc} is not worth indexing`);
+    }
+    for (const page of ['/', '/skills/', '/tags/', '/publishers/', '/search/', '/about/', '/guides/installing/', '/guides/publishing/']) {
+      assert.ok(entries.has(new URL(page, index).href), `${page} is in the sitemap`);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { packageManifestDigest } from '../../src/lib/skill/manifest.ts';
 import { sha256Hex } from '../../src/lib/skill/snapshot.ts';
@@ -93,8 +94,11 @@ describe('hostile packages in the fixture build', () => {
 
   test('feeds and JSON stay valid whatever a description holds (C0 control characters removed)', () => {
     const rss = read('rss.xml');
-    assert.doesNotMatch(rss, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
-    assert.ok(rss.includes('Pretends to be another publisher'));
+    // Everything XML 1.0 forbids: C0 controls but tab/LF/CR, U+FFFE/U+FFFF and lone surrogates.
+    assert.doesNotMatch(rss, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    const items = (new XMLParser().parse(rss) as { rss: { channel: { item: { description: string }[] } } }).rss.channel.item;
+    assert.equal(items.length, Math.min(50, json<{ count: number }>('api/skills.json').count), 'one item per recent skill');
+    assert.ok(items.some((i) => i.description.includes('Pretends to be another publisher')));
     for (const file of ['api/skills.json', 'marketplace.json', '.well-known/agent-skills/index.json']) assert.doesNotThrow(() => JSON.parse(read(file)), file);
   });
 

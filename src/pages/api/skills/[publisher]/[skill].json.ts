@@ -1,8 +1,7 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { json, publisherNames, publishOrigin } from '../../../../data/endpoints.ts';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { json, publishOrigin } from '../../../../data/endpoints.ts';
 import { getSkills } from '../../../../data/skills.ts';
 import { apiDetail } from '../../../../lib/publish/install-endpoints.ts';
-import type { SkillRecord } from '../../../../lib/skill/package.ts';
 
 export const getStaticPaths = (async () =>
   (await getSkills()).map((skill) => ({
@@ -10,9 +9,8 @@ export const getStaticPaths = (async () =>
     props: { skill },
   }))) satisfies GetStaticPaths;
 
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
 /** Everything the skill page shows, as JSON. */
-export const GET: APIRoute = async ({ props }) => {
-  const { skill } = props as { skill: SkillRecord };
-  const names = await publisherNames();
-  return json(apiDetail(skill, names.get(skill.publisher) ?? skill.publisher, publishOrigin()));
-};
+export const GET: APIRoute<Props> = ({ props: { skill } }) =>
+  json(apiDetail(skill, skill.publisherName, publishOrigin()));

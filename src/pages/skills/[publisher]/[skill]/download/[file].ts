@@ -1,7 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildArchive } from '../../../../../data/archives.ts';
 import { getSkills } from '../../../../../data/skills.ts';
-import type { SkillRecord } from '../../../../../lib/skill/package.ts';
 import { archiveFileName } from '../../../../../lib/publish/urls.ts';
 import type { ZipLayout } from '../../../../../lib/publish/zip.ts';
 
@@ -20,9 +19,9 @@ export const getStaticPaths = (async () =>
     })),
   )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { skill, layout } = props as { skill: SkillRecord; layout: ZipLayout };
-  return new Response(new Uint8Array(buildArchive(skill, layout).bytes), {
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = ({ props: { skill, layout } }) =>
+  new Response(new Uint8Array(buildArchive(skill, layout).bytes), {
     headers: { 'content-type': 'application/zip' },
   });
-};

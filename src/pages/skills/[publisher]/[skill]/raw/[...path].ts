@@ -1,7 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { readPackageFile } from '../../../../../data/render.ts';
 import { getSkills } from '../../../../../data/skills.ts';
-import type { SkillRecord } from '../../../../../lib/skill/package.ts';
 import { rawPath } from '../../../../../lib/publish/urls.ts';
 
 /** Every package file, published byte for byte (active documents such as .html/.svg get a .txt suffix). */
@@ -13,7 +12,7 @@ export const getStaticPaths = (async () =>
     })),
   )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { skill, path } = props as { skill: SkillRecord; path: string };
-  return new Response(new Uint8Array(readPackageFile(skill, path)));
-};
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = ({ props: { skill, path } }) =>
+  new Response(new Uint8Array(readPackageFile(skill, path)));

@@ -1,0 +1,24 @@
+import type { RSSOptions } from '@astrojs/rss';
+import { xmlSafe, skillFeedItem } from '../lib/publish/feeds.ts';
+import { escapeHtml } from '../lib/shared/html-entities.ts';
+import { homeUrl, sitePath, skillUrl } from '../lib/publish/urls.ts';
+import { site } from './site.ts';
+import { getRecentlyUpdated } from './skills.ts';
+
+/** Skills in the feed: enough for a reader who checks weekly, small enough to fetch often. */
+const FEED_SIZE = 50;
+
+/** The RSS feed (`/rss.xml`): the newest added or updated skills, newest first. */
+export async function getFeed(): Promise<RSSOptions> {
+  const feedUrl = new URL(sitePath('rss.xml'), site.url).href;
+  return {
+    title: xmlSafe(site.name),
+    description: xmlSafe(site.description),
+    site: new URL(homeUrl(), site.url).href,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<atom:link href="${escapeHtml(feedUrl)}" rel="self" type="application/rss+xml"/>`,
+    items: (await getRecentlyUpdated(FEED_SIZE)).map((skill) =>
+      skillFeedItem(skill, new URL(skillUrl(skill.publisher, skill.slug), site.url).href),
+    ),
+  };
+}
