@@ -8,8 +8,7 @@ import { countFindings, sortFindings, type Finding } from '../lib/skill/findings
 import { findPackageDirs } from '../lib/skill/dirs-fs.ts';
 import { skillsRoot } from '../lib/site-config-fs.ts';
 import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/terminal.ts';
-import type { SkillReadResult } from '../lib/skill/package.ts';
-import { readSkillPackage } from '../lib/skill/package-fs.ts';
+import { readPackageDir } from '../lib/skill/package-fs.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -49,21 +48,9 @@ const skills: {
   verdict?: string;
   tokens?: { metadata: number; body: number };
 }[] = [];
-for (const { publisher, slug, dir, problem } of dirs) {
-  // A folder that cannot be read at all (a symbolic link, an unusable name) is never opened.
-  const result: SkillReadResult = problem
-    ? {
-        ok: false,
-        excluded: {
-          id: `${publisher}/${slug}`,
-          publisher,
-          slug,
-          file: '.',
-          reason: problem,
-          findings: [],
-        },
-      }
-    : readSkillPackage(dir, publisher, slug);
+for (const found of dirs) {
+  const { publisher, slug, dir } = found;
+  const result = readPackageDir(found);
   const id = `${publisher}/${slug}`;
   const at = (file: string): string => relative(process.cwd(), resolve(dir, file));
   if (result.ok) {

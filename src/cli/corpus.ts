@@ -13,8 +13,7 @@ import { importSkills } from '../lib/import/importer.ts';
 import { findBrokenLinks } from './link-check.ts';
 import { findPackageDirs } from '../lib/skill/dirs-fs.ts';
 import { listPackageFiles } from '../lib/skill/files-fs.ts';
-import type { SkillReadResult } from '../lib/skill/package.ts';
-import { readSkillPackage } from '../lib/skill/package-fs.ts';
+import { readPackageDir } from '../lib/skill/package-fs.ts';
 import { archiveUrl, fileUrl, skillUrl } from '../lib/publish/urls.ts';
 
 const { values, positionals } = parseArgs({
@@ -88,20 +87,9 @@ let listed = 0;
 let excluded = 0;
 let zips = 0;
 let filePages = 0;
-for (const { publisher, slug, dir, problem } of findPackageDirs(join(content, 'skills'))) {
-  const result: SkillReadResult = problem
-    ? {
-        ok: false,
-        excluded: {
-          id: `${publisher}/${slug}`,
-          publisher,
-          slug,
-          file: '.',
-          reason: problem,
-          findings: [],
-        },
-      }
-    : readSkillPackage(dir, publisher, slug);
+for (const found of findPackageDirs(join(content, 'skills'))) {
+  const { publisher, slug, dir } = found;
+  const result = readPackageDir(found);
   if (!result.ok) {
     excluded += 1;
     continue;

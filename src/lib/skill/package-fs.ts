@@ -1,6 +1,7 @@
 import { readSidecarText } from './listing-fs.ts';
 import { analyseSource, type AnalysisOptions, type SkillReadResult } from './package.ts';
 import { fsSource } from './source-fs.ts';
+import type { PackageDir } from './dirs-fs.ts';
 import { DEFAULT_LIMITS, type PackageLimits } from './select.ts';
 
 /** Reads, checks and summarises one package folder `content/skills/<publisher>/<slug>/` (see analysePackage). */
@@ -16,4 +17,21 @@ export function readSkillPackage(
     ...options,
   });
   return result.ok ? { ok: true, skill: result.skill } : result;
+}
+
+/** Reads a package folder found by findPackageDirs; a folder that cannot be read at all (a link, an unusable name) is never opened. */
+export function readPackageDir({ publisher, slug, dir, problem }: PackageDir): SkillReadResult {
+  if (problem)
+    return {
+      ok: false,
+      excluded: {
+        id: `${publisher}/${slug}`,
+        publisher,
+        slug,
+        file: '.',
+        reason: problem,
+        findings: [],
+      },
+    };
+  return readSkillPackage(dir, publisher, slug);
 }
