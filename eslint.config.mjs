@@ -10,12 +10,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * What browser code (src/client) may import: the browser-safe modules only. Node-only modules say so
- * in their names (`*-fs.ts`) or folders (src/data, src/lib/import); the rest of src/lib is pure but
- * heavy (Shiki, parsers) or not meant for the client.
+ * What browser code (src/client) may not import: anything in src/lib outside src/lib/shared (the
+ * browser-safe layer), Node built-ins and src/data. Node-only modules say so in their names
+ * (`*-fs.ts`) or folders (src/data, src/lib/import).
  */
-const BROWSER_FORBIDDEN =
-  '^node:|/data/|/lib/(?!shared/|search/search-state\\.ts$|publish/(?:urls|raw-types)\\.ts$|trust/report\\.ts$)';
+const BROWSER_FORBIDDEN = '^node:|/data/|/lib/(?!shared/)';
 
 export default tseslint.config(
   {
@@ -86,6 +85,26 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'Browser code may import only browser-safe modules: src/lib/shared, search-state, publish/urls.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/lib never reaches back into Astro or the site's layers, and worker code (which runs in
+    // plain Node threads) cannot import astro:* modules.
+    files: ['src/lib/**/*.ts', 'src/data/package-*.ts', 'src/data/worker-pool.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^astro(?::|$)|/(?:components|pages|layouts|integrations)/|(?:^|/)data/skills\\.ts$',
+              message:
+                'src/lib and worker code are plain TypeScript: no Astro imports, no reaching into the site layers.',
             },
           ],
         },

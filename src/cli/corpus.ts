@@ -14,7 +14,7 @@ import { findBrokenLinks } from './link-check.ts';
 import { findPackageDirs } from '../lib/skill/dirs-fs.ts';
 import { listPackageFiles } from '../lib/skill/files-fs.ts';
 import { readPackageDir } from '../lib/skill/package-fs.ts';
-import { archiveUrl, fileUrl, skillUrl } from '../lib/publish/urls.ts';
+import { archiveUrl, fileUrl, skillUrl } from '../lib/shared/urls.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

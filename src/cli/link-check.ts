@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { normaliseBase, stripBase } from '../lib/publish/urls.ts';
+import { normaliseBase, stripBase } from '../lib/shared/urls.ts';
 
 /** Every .html file under a built site. */
 export function htmlFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { pagefindUrl, SITE_BASE } from '../lib/publish/urls.ts';
+import { pagefindUrl, SITE_BASE } from '../lib/shared/urls.ts';
 
 /** The subset of Pagefind's browser API the site uses. */
 export interface PagefindResultData {

@@ -1,6 +1,6 @@
-import type { FacetKey, SearchState } from '../lib/search/search-state.ts';
+import type { FacetKey, SearchState } from '../lib/shared/search-state.ts';
 import { formatDate, plural } from '../lib/shared/format.ts';
-import { publisherUrl, tagUrl } from '../lib/publish/urls.ts';
+import { publisherUrl, tagUrl } from '../lib/shared/urls.ts';
 import type { TrustCoverage, TrustVerdict } from '../lib/trust/report.ts';
 import { cardNote, trustBadgeTemplateId } from '../components/card-view.ts';
 import { VERDICT_STYLES } from '../components/verdict-style.ts';

@@ -1,4 +1,4 @@
-import { searchUrl } from '../lib/publish/urls.ts';
+import { searchUrl } from '../lib/shared/urls.ts';
 import { loadPagefind, type PagefindResultData } from './pagefind.ts';
 import { renderOption } from './render-results.ts';
 import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';

@@ -8,7 +8,7 @@ import {
   type FacetKey,
   type SearchState,
   type SortKey,
-} from '../lib/search/search-state.ts';
+} from '../lib/shared/search-state.ts';
 import { loadPagefind, type PagefindSearch } from './pagefind.ts';
 import { renderCard, renderFacets, renderHit } from './render-results.ts';
 import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';

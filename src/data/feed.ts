@@ -1,7 +1,7 @@
 import type { RSSOptions } from '@astrojs/rss';
 import { xmlSafe, skillFeedItem } from '../lib/publish/feeds.ts';
 import { escapeHtml } from '../lib/shared/html-entities.ts';
-import { homeUrl, sitePath, skillUrl } from '../lib/publish/urls.ts';
+import { homeUrl, sitePath, skillUrl } from '../lib/shared/urls.ts';
 import { site } from './site.ts';
 import { getRecentlyUpdated } from './skills.ts';
 

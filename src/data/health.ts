@@ -1,7 +1,7 @@
 import { countFindings, type Severity } from '../lib/skill/findings.ts';
 import type { ExcludedSkill } from '../lib/skill/package.ts';
 import type { TrustVerdict } from '../lib/trust/report.ts';
-import { skillUrl } from '../lib/publish/urls.ts';
+import { skillUrl } from '../lib/shared/urls.ts';
 import { getExcludedSkills, getSkills } from './skills.ts';
 
 /** A listed skill as the health page names it: id, link to its page, and what it is listed for. */

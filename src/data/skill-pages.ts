@@ -2,7 +2,7 @@ import { buildFileTree, type TreeNode } from '../lib/render/file-tree.ts';
 import type { RenderedMarkdown } from '../lib/render/markdown.ts';
 import { countFindings, type Severity } from '../lib/skill/findings.ts';
 import type { SkillFileEntry } from '../lib/skill/package.ts';
-import { rawUrl, skillUrl } from '../lib/publish/urls.ts';
+import { rawUrl, skillUrl } from '../lib/shared/urls.ts';
 import { renderPackageFile, renderSkillBody, type RenderedFile } from './render.ts';
 import { getInstallName, getPublisher, type ListedSkill, type PublisherView } from './skills.ts';
 

@@ -223,11 +223,6 @@ export async function getExcludedSkills(): Promise<ExcludedSkill[]> {
   return (await loadCatalogue()).excluded;
 }
 
-/** One listed skill by `publisher/slug`. */
-export async function getSkill(id: string): Promise<ListedSkill | undefined> {
-  return (await loadCatalogue()).byId.get(id);
-}
-
 /** Publishers with at least one listed skill, by name. */
 export async function getPublishers(): Promise<PublisherView[]> {
   return [...(await loadCatalogue()).publishers.values()].sort((a, b) =>

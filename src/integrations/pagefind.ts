@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { cardRecord, type ApiSummary } from '../lib/search/card-record.ts';
-import { stripBase } from '../lib/publish/urls.ts';
+import { stripBase } from '../lib/shared/urls.ts';
 import { skillsRoot } from '../lib/site-config-fs.ts';
 import { readSearchText } from '../data/package-cache.ts';
 import { catalogueManifestPath } from '../data/skill-loader.ts';

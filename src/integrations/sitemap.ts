@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { stripBase } from '../lib/publish/urls.ts';
+import { stripBase } from '../lib/shared/urls.ts';
 
 /** URLs per sitemap file: under the protocol's 50,000, with room for growth between builds. */
 const ENTRY_LIMIT = 45_000;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { normaliseBase } from './publish/urls.ts';
+import { normaliseBase } from './shared/urls.ts';
 
 /** Site identity, read from `content/site.json`; the one place operators name and locate their marketplace. */
 export interface SiteConfig {

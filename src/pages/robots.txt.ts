@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { site } from '../data/site.ts';
-import { reportUrl, sitePath } from '../lib/publish/urls.ts';
+import { reportUrl, sitePath } from '../lib/shared/urls.ts';
 
 // @astrojs/sitemap (astro.config.mjs) writes sitemap-index.xml under the base.
 export const GET: APIRoute = () =>

@@ -7,7 +7,7 @@ import {
   parseSearchState,
   serialiseSearchState,
   toPagefindFilters,
-} from '../../src/lib/search/search-state.ts';
+} from '../../src/lib/shared/search-state.ts';
 import { PLACEHOLDER_URL, publishProblem, readSiteConfig } from '../../src/lib/site-config-fs.ts';
 import { countFindings, sortFindings, type Finding } from '../../src/lib/skill/findings.ts';
 import { assessPortability, isClaudeAiReady } from '../../src/lib/skill/portability.ts';

@@ -24,7 +24,7 @@ import {
   tagsUrl,
   trustRuleUrl,
   trustRulesUrl,
-} from '../../src/lib/publish/urls.ts';
+} from '../../src/lib/shared/urls.ts';
 
 describe('urls', () => {
   test('builds skill, file, tag and publisher URLs with trailing slashes', () => {

@@ -3,7 +3,7 @@ import { compareCodePoints, sortByFirstSeen } from './identity.ts';
 import { isClaudeAiReady } from '../skill/portability.ts';
 import type { SkillRecord } from '../skill/package.ts';
 import { countFindings } from '../skill/findings.ts';
-import { archiveUrl, fileUrl, rawUrl, skillApiUrl, skillUrl } from './urls.ts';
+import { archiveUrl, fileUrl, rawUrl, skillApiUrl, skillUrl } from '../shared/urls.ts';
 import { trimChars } from '../shared/text.ts';
 
 /** Agent Skills Discovery RFC v0.2 schema id. */

@@ -1,6 +1,6 @@
 import { resolvePackageLink } from '../skill/links.ts';
 import type { UrlRewriter } from './sanitize.ts';
-import { fileUrl, rawUrl, skillUrl } from '../publish/urls.ts';
+import { fileUrl, rawUrl, skillUrl } from '../shared/urls.ts';
 
 /** The package facts links are resolved against. */
 export interface LinkContext {

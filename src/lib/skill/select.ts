@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Finding } from './findings.ts';
 import { formatBytes } from '../shared/format.ts';
-import { rawPath } from '../publish/raw-types.ts';
+import { rawPath } from '../shared/raw-types.ts';
 import { findCollision, foldName, pathProblem } from './names.ts';
 import type { SourceEntry } from './source.ts';
 

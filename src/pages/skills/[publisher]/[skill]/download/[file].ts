@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildArchive } from '../../../../../data/archives.ts';
 import { getSkills } from '../../../../../data/skills.ts';
-import { archiveFileName } from '../../../../../lib/publish/urls.ts';
+import { archiveFileName } from '../../../../../lib/shared/urls.ts';
 import type { ZipLayout } from '../../../../../lib/publish/zip.ts';
 
 const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { readPackageFile } from '../../../../../data/render.ts';
 import { getSkills } from '../../../../../data/skills.ts';
-import { rawPath } from '../../../../../lib/publish/urls.ts';
+import { rawPath } from '../../../../../lib/shared/urls.ts';
 
 /** Every package file, published byte for byte (active documents such as .html/.svg get a .txt suffix). */
 export const getStaticPaths = (async () =>

@@ -5,7 +5,7 @@ import {
   type FacetKey,
   type SearchState,
   type SortKey,
-} from '../search/search-state.ts';
+} from './search-state.ts';
 
 export { rawPath };
 
