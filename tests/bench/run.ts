@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- [N ...]` (default 1000): builds a synthetic catalogue of N skills and prints
- * build time and peak memory (site and search index separately), sizes, archive cost, and, in
- * Chromium, first-search bytes, keystroke-to-results and tag-filter latency (p50/p95).
+ * `npm run bench -- [N ...] [--pool-of-one]` (default 1000): builds a synthetic catalogue of N skills
+ * cold and prints build time, peak memory and cores used (site and search index separately), the
+ * single-thread floor of the same work (../shared/bench/floor.mjs) in the same run, with
+ * `--pool-of-one` the same build with one worker, sizes, archive cost, and, in Chromium,
+ * first-search bytes, keystroke-to-results and tag-filter latency (p50/p95).
  * A script that prints figures, not a test: absolute times vary from run to run.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { findPackageDirs } from '../../src/lib/skill/dirs-fs.ts';
@@ -73,12 +75,18 @@ const QUERIES = [
 interface Measured {
   ms: number;
   peakMb: number;
+  /** CPU time (user + system) of the whole process tree, worker threads included. */
+  cpuMs: number;
 }
 
-/** Resident memory (kB) of a process and all its descendants, read from /proc. */
-function treeRssKb(root: number): number {
+/** Clock ticks per second for /proc times (USER_HZ, 100 on Linux). */
+const TICK_MS = 10;
+
+/** Resident memory (kB) of a process and all its descendants, and each one's CPU time so far, read from /proc. */
+function treeStats(root: number): { rssKb: number; cpuMs: Map<number, number> } {
   const parents = new Map<number, number>();
   const rss = new Map<number, number>();
+  const cpu = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -86,18 +94,26 @@ function treeRssKb(root: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(entry), Number(fields[1]));
       rss.set(Number(entry), Number(fields[21]) * 4);
+      // utime + stime (threads included) + cutime + cstime (children already reaped).
+      cpu.set(
+        Number(entry),
+        (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) *
+          TICK_MS,
+      );
     } catch {
       // the process ended while we looked
     }
   }
   let total = 0;
+  const cpuMs = new Map<number, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
+    cpuMs.set(pid, cpu.get(pid) ?? 0);
     for (const [child, parent] of parents) if (parent === pid) stack.push(child);
   }
-  return total;
+  return { rssKb: total, cpuMs };
 }
 
 /** Runs a command, sampling the memory of its process tree every 100 ms. */
@@ -111,12 +127,23 @@ function measure(command: string, args: string[], env: Record<string, string>): 
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
+    // The last CPU time seen per process: a process that exits between samples loses < 100 ms.
+    const cpuSeen = new Map<number, number>();
+    const timer = setInterval(() => {
+      const stats = treeStats(child.pid!);
+      peak = Math.max(peak, stats.rssKb);
+      for (const [pid, ms] of stats.cpuMs) cpuSeen.set(pid, Math.max(cpuSeen.get(pid) ?? 0, ms));
+    }, 100);
     child.on('exit', (code) => {
       clearInterval(timer);
       if (code !== 0)
         reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
-      else resolvePromise({ ms: performance.now() - started, peakMb: peak / 1024 });
+      else
+        resolvePromise({
+          ms: performance.now() - started,
+          peakMb: peak / 1024,
+          cpuMs: [...cpuSeen.values()].reduce((sum, ms) => sum + ms, 0),
+        });
     });
   });
 }
@@ -253,11 +280,32 @@ async function bench(n: number, port: number): Promise<void> {
   generateCatalogue(n, dir);
   const env = { SKILLSHELF_CONTENT: dir, SKILLSHELF_LOCAL_PREVIEW: '1' };
   const astro = resolve('node_modules/astro/bin/astro.mjs');
+  // A true cold build: no package cache, no content store.
+  const cold = (): void => {
+    for (const path of ['node_modules/.cache/skillshelf', 'node_modules/.astro', '.astro'])
+      rmSync(path, { recursive: true, force: true });
+  };
+  cold();
   const site = await measure(process.execPath, [astro, 'build', '--force', '--outDir', dist], {
     ...env,
     SKILLSHELF_SKIP_INDEX: '1',
   });
   const index = await measure(process.execPath, ['src/cli/index.ts', dist], env);
+  // The single-thread floor of the same rendering work (../shared/bench/floor.mjs), in the same run.
+  const floorScript = resolve('../shared/bench/floor.mjs');
+  const floor = existsSync(floorScript)
+    ? await measure(process.execPath, [floorScript, dir, join(dir, 'floor-out')], {})
+    : undefined;
+  // The same cold site build with a pool of one worker: how much the pool buys.
+  let single: Measured | undefined;
+  if (process.argv.includes('--pool-of-one')) {
+    cold();
+    single = await measure(
+      process.execPath,
+      [astro, 'build', '--force', '--outDir', join(dir, 'dist-one')],
+      { ...env, SKILLSHELF_SKIP_INDEX: '1', SKILLSHELF_WORKERS: '1' },
+    );
+  }
 
   // Analysis cost: what each worker does per package before rendering (read once, check, scan, three archives).
   const analysisStarted = performance.now();
@@ -270,8 +318,18 @@ async function bench(n: number, port: number): Promise<void> {
   );
 
   const figures: Record<string, string> = {
-    'site build (astro, no index)': `${s(site.ms)}, peak ${site.peakMb.toFixed(0)} MB`,
+    'site build (astro, no index)': `${s(site.ms)}, peak ${site.peakMb.toFixed(0)} MB, cores used ${(site.cpuMs / site.ms).toFixed(2)}`,
     'search index (pagefind)': `${s(index.ms)}, peak ${index.peakMb.toFixed(0)} MB`,
+    ...(floor
+      ? {
+          'single-thread floor (floor.mjs)': `${s(floor.ms)}; site + index = ${((site.ms + index.ms) / floor.ms).toFixed(2)}× the floor (site alone ${(site.ms / floor.ms).toFixed(2)}×)`,
+        }
+      : {}),
+    ...(single
+      ? {
+          'site build, pool of one worker': `${s(single.ms)}; the pool is ${(single.ms / site.ms).toFixed(2)}× faster`,
+        }
+      : {}),
     'index on disk': mb(sizeOf(join(dist, 'pagefind')).bytes),
     'dist/ total': `${mb(sizeOf(dist).bytes)} in ${sizeOf(dist).files.toLocaleString('en-US')} files`,
     'package analysis (read, scan, 3 archives; one thread)': `${s(analysisMs)} for all packages (${((analysisMs / site.ms) * 100).toFixed(1)}% of the site build)`,
