@@ -3,7 +3,8 @@ import type { RenderedMarkdown } from '../lib/render/markdown.ts';
 import { countFindings, type Severity } from '../lib/skill/findings.ts';
 import type { SkillFileEntry } from '../lib/skill/package.ts';
 import { rawUrl, skillUrl } from '../lib/shared/urls.ts';
-import { renderPackageFile, renderSkillBody, type RenderedFile } from './render.ts';
+import type { RenderedFile } from '../lib/render/render-package.ts';
+import { readBody, readRenderedFile } from './package-cache.ts';
 import { getInstallName, getPublisher, type ListedSkill, type PublisherView } from './skills.ts';
 
 // Pictures a browser shows from the raw copy. SVG is not here: it is an active document, so its
@@ -69,7 +70,7 @@ export async function getSkillPage(skill: ListedSkill): Promise<SkillPage> {
   return {
     skill,
     publisher,
-    body: renderSkillBody(skill),
+    body: readBody(skill),
     installName,
     counts: countFindings(skill.findings),
     fileTree: buildFileTree(skill.files),
@@ -78,7 +79,7 @@ export async function getSkillPage(skill: ListedSkill): Promise<SkillPage> {
 
 /** The view model of a package file's page: the rendered file, its preview and its links. */
 export async function getFilePage(skill: ListedSkill, file: SkillFileEntry): Promise<FilePage> {
-  const page = renderPackageFile(skill, file.path);
+  const page = readRenderedFile(skill, file.path);
   const fileName = file.path.split('/').pop() ?? file.path;
   // From the name, not the path: `scripts/tool` has no extension (not `scripts/tool`).
   const ext = fileName.includes('.') ? (fileName.split('.').pop()?.toLowerCase() ?? '') : '';

@@ -16,22 +16,11 @@ import type { PackageTask, SkillEntryData } from '../../src/data/package-task.ts
 import { WorkerPool } from '../../src/data/worker-pool.ts';
 import { packageManifestDigest } from '../../src/lib/skill/manifest.ts';
 import { sha256Hex } from '../../src/lib/skill/snapshot.ts';
+import { prng } from '../bench/generate.ts';
 import { unixModes } from '../support/zip-entries.ts';
 
 const SEED = Number(process.env['SKILLSHELF_PROPERTY_SEED'] ?? 20261130);
 const RUNS = Number(process.env['SKILLSHELF_PROPERTY_RUNS'] ?? 150);
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
@@ -141,7 +130,7 @@ test(
   `read → render → scan → archive holds for ${RUNS} generated packages (seed ${SEED})`,
   { timeout: 120_000 },
   async () => {
-    const rng = random(SEED);
+    const rng = prng(SEED);
     const cache = join(root, 'cache');
     const pool = new WorkerPool<PackageTask, SkillEntryData>(
       new URL('../../src/data/package-worker.ts', import.meta.url),

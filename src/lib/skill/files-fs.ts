@@ -2,6 +2,7 @@ import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from './findings.ts';
 import { classifyBytes } from './classify.ts';
+import type { SnapshotFile } from './snapshot.ts';
 import { fsSource } from './source-fs.ts';
 import {
   DEFAULT_LIMITS,
@@ -16,13 +17,7 @@ export { DEFAULT_LIMITS, isJunk, type PackageLimits };
 export { formatBytes } from '../shared/format.ts';
 
 /** A file that belongs to a published package, located on disk (for the importer's copies). */
-export interface PackageFile {
-  /** POSIX path relative to the package root. */
-  path: string;
-  size: number;
-  kind: 'text' | 'binary';
-  /** True when the owner may execute it (kept in ZIPs). */
-  executable: boolean;
+export interface PackageFile extends Pick<SnapshotFile, 'path' | 'size' | 'kind' | 'executable'> {
   /** Absolute path to read the bytes from (an in-package symlink's target). */
   source: string;
 }

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { readPackageFile } from '../../../../../data/render.ts';
+import { readFileBytes } from '../../../../../data/package-cache.ts';
 import { getSkills } from '../../../../../data/skills.ts';
 import { rawPath } from '../../../../../lib/shared/urls.ts';
 
@@ -15,4 +15,4 @@ export const getStaticPaths = (async () =>
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props: { skill, path } }) =>
-  new Response(new Uint8Array(readPackageFile(skill, path)));
+  new Response(new Uint8Array(readFileBytes(skill, path)));
