@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config-fs.ts';
+import { packageFilesIntegration } from './src/integrations/package-files.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { staticHostIntegration } from './src/integrations/static-host.ts';
@@ -15,9 +16,14 @@ export default defineConfig({
   // The one base path: Vite code reads it as import.meta.env.BASE_URL (src/lib/publish/urls.ts).
   base: site.base,
   trailingSlash: 'ignore',
+  // Pages wait on file writes: overlapping a few keeps the one thread busy.
+  build: { concurrency: 8 },
+  // Pages carry a cacheKey of all the data they read (src/data/page-keys.ts): unchanged pages are copied from the last build.
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
     staticHostIntegration(),
+    packageFilesIntegration(),
     pagefindIntegration(),
     sitemapIntegration(site.base),
   ],

@@ -5,10 +5,12 @@ import { readSiteConfig, skillsRoot } from '../lib/site-config-fs.ts';
 
 const outDir = resolve(process.argv[2] ?? 'dist');
 const started = performance.now();
-const pages = await buildSearchIndex(
+const { skills, shards, reused } = await buildSearchIndex(
   outDir,
   skillsRoot(),
   (m) => console.warn(m),
   readSiteConfig().base,
 );
-console.log(`Indexed ${pages} skill pages in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `Indexed ${skills} skills in ${shards} shard(s) per bundle (${reused} of ${shards * 2} unchanged, from the cache) in ${Math.round(performance.now() - started)} ms`,
+);

@@ -1,4 +1,4 @@
-import { pagefindUrl, SITE_BASE } from '../lib/shared/urls.ts';
+import { pagefindUrl, shardFolder, SITE_BASE } from '../lib/shared/urls.ts';
 
 /** The subset of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
@@ -31,10 +31,25 @@ export interface Pagefind {
   ) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
   preload: (query: string) => Promise<void>;
+  mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
 }
 
 /** `full`: full-text search over pages; `cards`: small per-skill records for catalogue filters. */
 export type PagefindBundle = 'full' | 'cards';
+
+/** How many shards a bundle has (its `shards.json`); one when the file is missing. */
+async function shardCount(folder: string): Promise<number> {
+  try {
+    const response = await fetch(`${folder}shards.json`);
+    if (!response.ok) return 1;
+    const { count } = (await response.json()) as { count?: unknown };
+    return typeof count === 'number' && Number.isInteger(count) && count > 0 && count <= 4096
+      ? count
+      : 1;
+  } catch {
+    return 1;
+  }
+}
 
 const bundles = new Map<PagefindBundle, Promise<Pagefind>>();
 
@@ -44,9 +59,20 @@ export function loadPagefind(bundle: PagefindBundle = 'full'): Promise<Pagefind>
   pagefind ??= (async () => {
     const url = pagefindUrl(bundle);
     try {
-      const module = (await import(/* @vite-ignore */ url)) as Pagefind;
+      const folder = url.slice(0, url.lastIndexOf('/') + 1);
+      const [module, count] = await Promise.all([
+        import(/* @vite-ignore */ url) as Promise<Pagefind>,
+        shardCount(folder),
+      ]);
       // The index holds site paths without the base (src/integrations/pagefind.ts); results get it here.
-      await module.options({ baseUrl: SITE_BASE, excerptLength: 24 });
+      const options = { baseUrl: SITE_BASE, excerptLength: 24 };
+      await module.options(options);
+      // A big catalogue is indexed in shards (src/lib/search/shards.ts): the first is the bundle itself.
+      await Promise.all(
+        Array.from({ length: count - 1 }, (_, i) =>
+          module.mergeIndex(`${folder}${shardFolder(i + 1)}`, options),
+        ),
+      );
       await module.init();
       // Filter counts in search responses are only computed once the filter index is loaded.
       await module.filters();

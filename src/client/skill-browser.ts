@@ -114,14 +114,21 @@ export class SkillBrowser extends HTMLElement {
     return this.querySelector<T>(`[data-${name}]`);
   }
 
+  /** Screen readers and tests learn from `aria-busy` whether the results list is still being filled. */
+  #busy(busy: boolean): void {
+    this.#part('results')?.setAttribute('aria-busy', String(busy));
+  }
+
   async #execute(): Promise<void> {
     const run = ++this.#run;
     const status = this.#part('status')!;
+    this.#busy(true);
     let pagefind;
     try {
       pagefind = await loadPagefind(this.#mode === 'catalogue' ? 'cards' : 'full');
     } catch (error) {
       status.textContent = (error as Error).message;
+      this.#busy(false);
       return;
     }
     if (run !== this.#run) return;
@@ -142,6 +149,7 @@ export class SkillBrowser extends HTMLElement {
         this.#mode === 'search'
           ? 'Type to search every skill’s name, description, SKILL.md and references, or pick a filter.'
           : '';
+      this.#busy(false);
       this.#announce();
       return;
     }
@@ -179,6 +187,7 @@ export class SkillBrowser extends HTMLElement {
     const search = this.#search;
     if (!search) return;
     const run = this.#run;
+    this.#busy(true);
     const render = this.#mode === 'catalogue' ? renderCard : renderHit;
     const slice = search.results.slice(this.#shown, this.#shown + BATCH[this.#mode]);
     this.#shown += slice.length;
@@ -192,6 +201,7 @@ export class SkillBrowser extends HTMLElement {
       this.#part('results')!.append(...data.map(render));
       if (i === 0) this.#announce();
     }
+    this.#busy(false);
   }
 
   /** Marks the moment results are on screen (benchmarks and tests wait for it). */

@@ -211,3 +211,14 @@ function utc(iso: string): string | undefined {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : `${new Date(time).toISOString().slice(0, 19)}Z`;
 }
+
+/** The HEAD commit's date (ISO, UTC) of the repository holding `repoRoot`, if it is one. */
+export function readHeadDate(repoRoot: string): string | undefined {
+  if (!existsSync(repoRoot)) return undefined;
+  const run = spawnSync('git', [...GIT_CONFIG, 'log', '-1', '--format=%cI', 'HEAD'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return run.status === 0 && run.stdout.trim() ? utc(run.stdout.trim()) : undefined;
+}

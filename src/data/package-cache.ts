@@ -86,19 +86,22 @@ export function readRenderedFile(
     : undefined;
 }
 
-/** The bytes of a package file, exactly as listed, scanned and archived. */
-export function readFileBytes(skill: SkillRecord, path: string, root = cacheRoot()): Uint8Array {
-  const file = skill.files.find((f) => f.path === path);
-  if (!file) throw new Error(`${skill.id}: ${path} is not a file of the package`);
-  return readFileSync(blobPath(file.sha256, root));
-}
-
 /** The bytes of one archive layout of a skill. */
 export function readZip(skill: SkillRecord, layout: ZipLayout, root = cacheRoot()): Uint8Array {
   return readFileSync(join(packageDir(cacheKeyOf(skill), root), `${layout}.zip`));
 }
 
-/** The search text of a skill's references (HTML-escaped paragraphs). */
+/** The cached file holding the bytes with this SHA-256. */
+export function blobFile(sha256: string, root = cacheRoot()): string {
+  return blobPath(sha256, root);
+}
+
+/** The cached file of one archive layout of a package. */
+export function zipFile(key: string, layout: ZipLayout, root = cacheRoot()): string {
+  return join(packageDir(key, root), `${layout}.zip`);
+}
+
+/** A package's search document body (src/lib/render/render-package.ts `searchText`). */
 export function readSearchText(key: string, root = cacheRoot()): string {
   const file = join(packageDir(key, root), 'search.html');
   return existsSync(file) ? readFileSync(file, 'utf8') : '';

@@ -2,15 +2,21 @@ import { readSidecarText } from '../lib/skill/listing-fs.ts';
 import { renderPackage, type RenderOptions } from '../lib/render/render-package.ts';
 import { analyseSource, type ExcludedSkill, type SkillRecord } from '../lib/skill/package.ts';
 import { fsSource } from '../lib/skill/source-fs.ts';
-import { writePackageOutputs } from './package-cache.ts';
+import { createHash } from 'node:crypto';
+import { DEFAULT_LIMITS, isJunk, MAX_DEPTH, MAX_ENTRIES } from '../lib/skill/select.ts';
+import { hasPackageOutputs, writePackageOutputs } from './package-cache.ts';
 
 /** One package to read, analyse, render and archive. */
 export interface PackageTask {
   dir: string;
   publisher: string;
   slug: string;
-  /** Build-cache key the outputs are written under. */
-  key: string;
+  /** Hash of the code and dependencies that make the outputs (part of the key). */
+  code: string;
+  /** Options that change the outputs (part of the key). */
+  extra: string;
+  /** The record the collection already holds: its key, and whether it is listed (then its outputs must exist too). */
+  known?: { key: string; listed: boolean } | undefined;
   cacheRoot: string;
   /** ISO date of the build, for the trust report. */
   date?: string | undefined;
@@ -22,17 +28,68 @@ export type SkillEntryData =
   ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
 
 /**
+ * The cache key of a package folder: the content of every file (not its dates), the listing
+ * (paths, types, sizes, modes, link targets), the sidecar, the code and the render options. A file
+ * touched but unchanged keeps its key; a byte changed anywhere makes a new one.
+ */
+export function fingerprint(dir: string, code: string, extra: string): string {
+  const hash = createHash('sha256')
+    .update(code)
+    .update('\0')
+    .update(dir)
+    .update('\0')
+    .update(extra);
+  const source = fsSource(dir);
+  const listing = source.list({ skipDir: isJunk, maxEntries: MAX_ENTRIES, maxDepth: MAX_DEPTH });
+  let budget = DEFAULT_LIMITS.maxPackageBytes;
+  for (const e of listing.entries) {
+    let content = '';
+    // Files past the limits are left out of the package whatever their bytes: their size keys them.
+    if (e.type === 'file' && e.size <= DEFAULT_LIMITS.maxFileBytes && e.size <= budget) {
+      budget -= e.size;
+      try {
+        content = createHash('sha256')
+          .update(source.read(e.path, DEFAULT_LIMITS.maxFileBytes))
+          .digest('hex');
+      } catch (error) {
+        content = `unreadable: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    hash.update(
+      `${e.path}\0${e.validName}\0${e.type}\0${e.size}\0${e.mode}\0${e.target ?? ''}\0${content}\n`,
+    );
+  }
+  hash.update(listing.truncated ?? '');
+  hash.update(`sidecar\0${readSidecarText(dir) ?? ''}`);
+  return hash.digest('hex');
+}
+
+/** A task's answer: the package's key, and its record unless the collection's record is still current. */
+export interface PackageResult {
+  key: string;
+  data?: SkillEntryData | undefined;
+}
+
+/**
  * The whole pipeline for one package — read → parse → render → scan → archive — writing its outputs
  * to the build cache and returning the small record the content store keeps. Runs in a worker thread.
  */
-export async function runPackageTask(task: PackageTask): Promise<SkillEntryData> {
+export async function runPackageTask(task: PackageTask): Promise<PackageResult> {
+  const key = fingerprint(task.dir, task.code, task.extra);
+  const { known } = task;
+  if (key === known?.key && (!known.listed || hasPackageOutputs(key, task.cacheRoot)))
+    return { key };
+  return { key, data: await buildPackage(task, key) };
+}
+
+async function buildPackage(task: PackageTask, key: string): Promise<SkillEntryData> {
   const analysis = analyseSource(fsSource(task.dir), task.publisher, task.slug, undefined, {
     sidecar: readSidecarText(task.dir),
     date: task.date,
   });
   if (!analysis.ok) return { state: 'excluded', ...analysis.excluded };
-  const skill: SkillRecord = { ...analysis.skill, cacheKey: task.key };
+  const skill: SkillRecord = { ...analysis.skill, cacheKey: key };
   const rendered = await renderPackage(skill, analysis.snapshot, task.render);
-  writePackageOutputs(task.key, skill, analysis.snapshot, rendered, analysis.zips, task.cacheRoot);
+  writePackageOutputs(key, skill, analysis.snapshot, rendered, analysis.zips, task.cacheRoot);
   return { state: 'listed', ...skill };
 }

@@ -1,22 +1,14 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { listingPath } from '../lib/skill/listing.ts';
+import type { ZipLayout } from '../lib/publish/zip.ts';
 import { findPackageDirs, type PackageDir } from '../lib/skill/dirs-fs.ts';
 import type { RenderOptions } from '../lib/render/render-package.ts';
-import { fsSource } from '../lib/skill/source-fs.ts';
-import { isJunk, MAX_DEPTH, MAX_ENTRIES } from '../lib/skill/select.ts';
-import { cacheRoot, hasPackageOutputs } from './package-cache.ts';
-import type { PackageTask, SkillEntryData } from './package-task.ts';
+import { buildNow } from '../lib/publish/identity.ts';
+import { readHeadDate } from './git-history.ts';
+import { cacheRoot } from './package-cache.ts';
+import type { PackageResult, PackageTask, SkillEntryData } from './package-task.ts';
 import { TaskFailure, WorkerPool } from './worker-pool.ts';
 
 export type { SkillEntryData };
@@ -37,32 +29,23 @@ function codeVersion(): string {
   return hash.digest('hex');
 }
 
-/** A cheap fingerprint of a package folder (paths, sizes, mtimes, links, sidecar), of the code and of the options. */
-function fingerprint(dir: string, code: string, extra: string): string {
-  const hash = createHash('sha1').update(code).update('\0').update(dir).update('\0').update(extra);
-  const listing = fsSource(dir).list({
-    skipDir: isJunk,
-    maxEntries: MAX_ENTRIES,
-    maxDepth: MAX_DEPTH,
-  });
-  for (const e of listing.entries)
-    hash.update(`${e.path}\0${e.type}\0${e.size}\0${e.mtimeMs}\0${e.mode}\0${e.target ?? ''}\n`);
-  hash.update(listing.truncated ?? '');
-  try {
-    const sidecar = lstatSync(listingPath(dir));
-    hash.update(`sidecar\0${sidecar.size}\0${sidecar.mtimeMs}`);
-  } catch {
-    // No sidecar.
-  }
-  return hash.digest('hex');
-}
-
 /** Why a task failed, as the health page and the log say it. */
 function failureReason(error: unknown): string {
   if (error instanceof TaskFailure && error.kind !== 'error')
     return `Skillshelf stopped reading this package: ${error.message}. This is a Skillshelf bug, not a problem with the skill: please report it.`;
   const message = error instanceof Error ? error.message : String(error);
   return `Skillshelf could not read this package (internal error: ${message.split('\n')[0]}). This is a Skillshelf bug: please report it.`;
+}
+
+/** What the build hooks (search index, raw files, archives) need of each listed skill. */
+export interface ManifestSkill {
+  id: string;
+  key: string;
+  publisher: string;
+  slug: string;
+  archiveName: string;
+  files: { path: string; sha256: string }[];
+  archives: Record<ZipLayout, string>;
 }
 
 /** The catalogue manifest the search-index hook reads: listed skills and their build-cache keys. */
@@ -84,10 +67,12 @@ export function skillLoader(options: {
   date?: string | undefined;
 }): Loader {
   let code = '';
-  let pool: WorkerPool<PackageTask, SkillEntryData> | undefined;
-  const getPool = (): WorkerPool<PackageTask, SkillEntryData> =>
+  let pool: WorkerPool<PackageTask, PackageResult> | undefined;
+  const getPool = (): WorkerPool<PackageTask, PackageResult> =>
     (pool ??= new WorkerPool(new URL('./package-worker.ts', import.meta.url)));
-  const extra = JSON.stringify({ render: options.render, date: options.date });
+  // The check date is not part of a package's key: a cached report keeps the date it was made on.
+  const extra = JSON.stringify({ render: options.render });
+  let checkDate = '';
 
   const loadOne = async (
     context: LoaderContext,
@@ -107,22 +92,27 @@ export function skillLoader(options: {
       context.store.set({ id, data: data as unknown as Record<string, unknown> });
       return;
     }
-    const digest = fingerprint(dir, code, extra);
     const cached = context.store.get(id);
     const cachedData = cached?.data as unknown as SkillEntryData | undefined;
-    if (cached?.digest === digest && (cachedData?.state !== 'listed' || hasPackageOutputs(digest)))
-      return;
     let data: SkillEntryData;
+    let digest: string | undefined;
     try {
-      data = await getPool().run({
+      const result = await getPool().run({
         dir,
         publisher,
         slug,
-        key: digest,
+        code,
+        extra,
+        known: cached?.digest
+          ? { key: String(cached.digest), listed: cachedData?.state === 'listed' }
+          : undefined,
         cacheRoot: cacheRoot(),
-        date: options.date,
+        date: checkDate,
         render: options.render,
       });
+      if (!result.data) return;
+      ({ data } = result);
+      digest = result.key;
     } catch (error) {
       data = {
         state: 'excluded',
@@ -135,13 +125,18 @@ export function skillLoader(options: {
       };
     }
     // The store wants an index-signature record; our typed interfaces are plain JSON data.
-    context.store.set({ id, data: data as unknown as Record<string, unknown>, digest });
+    context.store.set({
+      id,
+      data: data as unknown as Record<string, unknown>,
+      ...(digest ? { digest } : {}),
+    });
   };
 
   return {
     name: 'skillshelf-skills',
     load: async (context) => {
       code = codeVersion();
+      checkDate = (options.date ?? buildNow(process.env, readHeadDate(process.cwd()))).slice(0, 10);
       const started = performance.now();
       const dirs = findPackageDirs(options.root);
       const seen = new Set(dirs.map((d) => `${d.publisher}/${d.slug}`));
@@ -154,11 +149,23 @@ export function skillLoader(options: {
 
       // Report left-out skills on every build, including ones whose unchanged folders came from the cache.
       let excluded = 0;
-      const listed: { id: string; key: string }[] = [];
+      const listed: ManifestSkill[] = [];
       for (const entry of context.store.values()) {
         const data = entry.data as unknown as SkillEntryData;
         if (data.state === 'listed') {
-          listed.push({ id: data.id, key: data.cacheKey ?? '' });
+          listed.push({
+            id: data.id,
+            key: data.cacheKey ?? '',
+            publisher: data.publisher,
+            slug: data.slug,
+            archiveName: data.archiveName,
+            files: data.files.map(({ path, sha256 }) => ({ path, sha256 })),
+            archives: {
+              folder: data.archives.folder.sha256,
+              root: data.archives.root.sha256,
+              plugin: data.archives.plugin.sha256,
+            },
+          });
           continue;
         }
         excluded += 1;

@@ -181,7 +181,6 @@ function applyPolicy(
     name: displayName(skill.name, skill.slug, isSpecName(skill.name)),
     updated,
     listing: { ...listing, featured: site.featured.includes(skill.id), added },
-    trust: { ...skill.trust, checked: { ...skill.trust.checked, date: now.slice(0, 10) } },
   };
 }
 

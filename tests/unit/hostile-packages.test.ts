@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { readBody } from '../../src/data/package-cache.ts';
-import type { PackageTask, SkillEntryData } from '../../src/data/package-task.ts';
+import type { PackageResult, PackageTask, SkillEntryData } from '../../src/data/package-task.ts';
 import { TaskFailure, WorkerPool } from '../../src/data/worker-pool.ts';
 import { findPackageDirs } from '../../src/lib/skill/dirs-fs.ts';
 import { HOSTILE_CASES, writeHostileCatalogue } from '../support/hostile.ts';
@@ -16,11 +16,16 @@ writeHostileCatalogue(skills);
 after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('hostile packages through the worker pool', () => {
-  const pool = new WorkerPool<PackageTask, SkillEntryData>(
+  const pool = new WorkerPool<PackageTask, PackageResult>(
     new URL('../../src/data/package-worker.ts', import.meta.url),
     { size: 2, timeoutMs: 60_000 },
   );
   const dirs = findPackageDirs(skills);
+  // Nothing is known to the pool, so every answer carries a record.
+  const built = (result: PackageResult): SkillEntryData => {
+    if (!result.data) throw new Error(`no record for ${result.key}`);
+    return result.data;
+  };
   const results = new Map<string, SkillEntryData | Error>();
   const ready = Promise.all(
     dirs.map(async (d) => {
@@ -28,14 +33,17 @@ describe('hostile packages through the worker pool', () => {
       try {
         results.set(
           d.slug,
-          await pool.run({
-            dir: d.dir,
-            publisher: d.publisher,
-            slug: d.slug,
-            key: `k-${d.slug}`,
-            cacheRoot: cache,
-            render: {},
-          }),
+          built(
+            await pool.run({
+              dir: d.dir,
+              publisher: d.publisher,
+              slug: d.slug,
+              code: 'test',
+              extra: '',
+              cacheRoot: cache,
+              render: {},
+            }),
+          ),
         );
       } catch (error) {
         results.set(d.slug, error as Error);

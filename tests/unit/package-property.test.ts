@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { unzipSync, zipSync } from 'fflate';
 import { readBody, readRenderedFile, readZip } from '../../src/data/package-cache.ts';
-import type { PackageTask, SkillEntryData } from '../../src/data/package-task.ts';
+import type { PackageResult, PackageTask } from '../../src/data/package-task.ts';
 import { WorkerPool } from '../../src/data/worker-pool.ts';
 import { packageManifestDigest } from '../../src/lib/skill/manifest.ts';
 import { sha256Hex } from '../../src/lib/skill/snapshot.ts';
@@ -132,7 +132,7 @@ test(
   async () => {
     const rng = prng(SEED);
     const cache = join(root, 'cache');
-    const pool = new WorkerPool<PackageTask, SkillEntryData>(
+    const pool = new WorkerPool<PackageTask, PackageResult>(
       new URL('../../src/data/package-worker.ts', import.meta.url),
       { size: 2, timeoutMs: 60_000 },
     );
@@ -146,14 +146,16 @@ test(
             dir: join(root, 'skills', 'gen', slug),
             publisher: 'gen',
             slug,
-            key: `key-${slug}`,
+            code: 'test',
+            extra: '',
             cacheRoot: cache,
             render: {},
           }),
         ),
       );
-      results.forEach((result, i) => {
+      results.forEach(({ data: result }, i) => {
         const slug = slugs[i]!;
+        assert.ok(result, `${slug}: no record`);
         if (result.state === 'excluded') {
           assert.ok(result.reason.length > 10, `${slug}: excluded without a reason`);
           assert.doesNotMatch(

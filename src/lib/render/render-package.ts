@@ -2,7 +2,7 @@ import { isUnreadable, normaliseText, parseSkillFile } from '../skill/frontmatte
 import { getHighlighter, highlightSync, languageForFile, loadLanguages } from './highlight.ts';
 import { escapeHtml } from '../shared/html-entities.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
-import { markdownToText } from '../search/search-text.ts';
+import { markdownToText, searchDocumentBody } from '../search/search-text.ts';
 import type { SkillRecord } from '../skill/package.ts';
 import { decodeText } from '../skill/classify.ts';
 import type { PackageSnapshot } from '../skill/snapshot.ts';
@@ -27,7 +27,10 @@ export interface RenderedPackage {
   body: RenderedMarkdown;
   /** By package path; SKILL.md's own entry holds its numbered source. */
   files: Record<string, RenderedFile>;
-  /** Plain text of the package's Markdown and text references (not SKILL.md), HTML-escaped, for the search index. */
+  /**
+   * The package's search document: the SKILL.md body as headings, blocks and text, then the plain
+   * text of its Markdown and text references (HTML-escaped) at half weight.
+   */
   searchText: string;
 }
 
@@ -120,5 +123,8 @@ export async function renderPackage(
       if (plain) search.push(`<p>${escapeHtml(plain)}</p>`);
     }
   }
-  return { body, files, searchText: search.join('') };
+  const references = search.length
+    ? `<section data-pagefind-weight="0.5">${search.join('')}</section>`
+    : '';
+  return { body, files, searchText: searchDocumentBody(body.html) + references };
 }

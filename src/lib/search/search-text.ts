@@ -42,3 +42,42 @@ function inlineText(token: Token): string {
 function withoutTags(html: string): string {
   return html.replace(/<[^<>]*>/g, ' ');
 }
+
+// Elements that start a new run of text in a search document; every other tag is dropped and its text kept.
+const SEARCH_BLOCKS = new Set([
+  'p',
+  'li',
+  'pre',
+  'blockquote',
+  'td',
+  'th',
+  'dt',
+  'dd',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+]);
+
+/**
+ * A rendered body cut down to what the search index reads: headings keep their ids (a hit links to
+ * its section), blocks keep their boundaries, everything else becomes plain text. The input is the
+ * site's own sanitised HTML (quoted attributes, no comments), so one linear tag scan is enough.
+ */
+export function searchDocumentBody(html: string): string {
+  return html
+    .replace(/<a class="heading-anchor"[^<>]*>[^<>]*<\/a>/g, '')
+    .replace(
+      /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?>/g,
+      (_tag, close: string, name: string, attrs: string | undefined) => {
+        const tag = name.toLowerCase();
+        if (/^h[1-6]$/.test(tag)) {
+          if (close) return `</${tag}>`;
+          const id = /\sid="([^"]*)"/.exec(attrs ?? '')?.[1];
+          return id === undefined ? `<${tag}>` : `<${tag} id="${id}">`;
+        }
+        if (SEARCH_BLOCKS.has(tag)) return `<${close}${tag}>`;
+        return tag === 'br' ? ' ' : '';
+      },
+    );
+}

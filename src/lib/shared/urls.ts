@@ -104,6 +104,11 @@ export function pagefindUrl(bundle: 'full' | 'cards', base: string = SITE_BASE):
   return sitePath(bundle === 'cards' ? 'pagefind-cards/pagefind.js' : 'pagefind/pagefind.js', base);
 }
 
+/** Where a search-index shard is published inside its bundle folder: the first at the bundle's root, the others below it. */
+export function shardFolder(index: number): string {
+  return index === 0 ? '' : `shard-${index}/`;
+}
+
 /** The page of a skill. */
 export function skillUrl(publisher: string, slug: string, base: string = SITE_BASE): string {
   return sitePath(`skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}/`, base);

@@ -19,6 +19,8 @@ test('finds a skill by text that appears only in one of its reference files', as
   await page.goto('/search/?q=contrast%20ratio%20ledger');
   const results = page.locator('[data-results] > li');
   await expect(results.first()).toContainText('accessible-color-contrast');
+  // The list says when it is final: aria-busy goes back to false once every result is in.
+  await expect(page.locator('[data-results]')).toHaveAttribute('aria-busy', 'false');
   await page.goto('/search/?q=mutation%20survivor%20census');
   await expect(page.locator('[data-results] > li').first()).toContainText('mutation-testing-guide');
 });
@@ -112,6 +114,7 @@ test('catalogue filters show counts that match the cards, and offer to clear an 
   await devops.click();
   await expect(page).toHaveURL(/\/skills\/\?tag=devops$/);
   await expect(page.locator('[data-results] > li')).toHaveCount(tagCount);
+  await expect(page.locator('[data-results]')).toHaveAttribute('aria-busy', 'false');
   const scripts = filters.getByRole('button', { name: /^yes \d+$/ });
   const withScripts = Number((await scripts.innerText()).match(/(\d+)$/)![1]);
   await scripts.click();

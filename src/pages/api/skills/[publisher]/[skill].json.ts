@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { json, publishOrigin } from '../../../../data/endpoints.ts';
+import { pageKey } from '../../../../data/page-keys.ts';
 import { getSkills } from '../../../../data/skills.ts';
 import { apiDetail } from '../../../../lib/publish/install-endpoints.ts';
 
@@ -7,6 +8,7 @@ export const getStaticPaths = (async () =>
   (await getSkills()).map((skill) => ({
     params: { publisher: skill.publisher, skill: skill.slug },
     props: { skill },
+    cacheKey: pageKey(skill),
   }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

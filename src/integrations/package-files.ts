@@ -1,0 +1,78 @@
+import { copyFileSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { ZipLayout } from '../lib/publish/zip.ts';
+import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
+import { sha256Hex } from '../lib/skill/snapshot.ts';
+import { skillsRoot } from '../lib/site-config-fs.ts';
+import { blobFile, zipFile } from '../data/package-cache.ts';
+import { catalogueManifestPath, type ManifestSkill } from '../data/skill-loader.ts';
+
+const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
+
+/** Copies a cached file into the site, checking it is still the bytes the record names. */
+function publish(from: string, to: string, sha256: string, what: string): void {
+  if (sha256Hex(readFileSync(from)) !== sha256)
+    throw new Error(
+      `${what} in the build cache does not match its record (expected sha256 ${sha256}). Delete node_modules/.cache/skillshelf and build again.`,
+    );
+  mkdirSync(dirname(to), { recursive: true });
+  // A copy-on-write clone where the file system has them, a plain copy elsewhere.
+  copyFileSync(from, to, constants.COPYFILE_FICLONE);
+}
+
+/**
+ * Writes every listed skill's raw files (`raw/<path>`, active types with a `.txt` suffix) and its
+ * three archives (`download/<name>.zip`) straight from the build cache, outside Astro's routes:
+ * they are bytes, not pages. The skills are the ones the site lists (`api/skills.json`).
+ */
+export function writePackageFiles(outDir: string, root: string): { files: number } {
+  const manifest = JSON.parse(readFileSync(catalogueManifestPath(root), 'utf8')) as {
+    skills: ManifestSkill[];
+  };
+  const api = JSON.parse(readFileSync(join(outDir, 'api', 'skills.json'), 'utf8')) as {
+    skills: { id: string }[];
+  };
+  const listed = new Set(api.skills.map((s) => s.id));
+  let files = 0;
+  for (const skill of manifest.skills) {
+    if (!listed.has(skill.id)) continue;
+    const folder = join(outDir, 'skills', skill.publisher, skill.slug);
+    for (const file of skill.files) {
+      publish(
+        blobFile(file.sha256),
+        join(folder, 'raw', rawPath(file.path)),
+        file.sha256,
+        `${skill.id}: ${file.path}`,
+      );
+      files += 1;
+    }
+    for (const layout of LAYOUTS) {
+      publish(
+        zipFile(skill.key, layout),
+        join(folder, 'download', archiveFileName(skill.archiveName, layout)),
+        skill.archives[layout],
+        `${skill.id}: the ${layout} archive`,
+      );
+      files += 1;
+    }
+  }
+  return { files };
+}
+
+/** Publishes raw files and archives after `astro build` (see writePackageFiles). */
+export function packageFilesIntegration(): AstroIntegration {
+  return {
+    name: 'skillshelf-package-files',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
+        const { files } = writePackageFiles(fileURLToPath(dir), skillsRoot());
+        logger.info(
+          `Published ${files} raw files and archives in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}
