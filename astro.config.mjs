@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config-fs.ts';
+import { catalogueStoreIntegration } from './src/integrations/catalogue-store.ts';
 import { packageFilesIntegration } from './src/integrations/package-files.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
@@ -16,6 +17,10 @@ export default defineConfig({
   // The one base path: Vite code reads it as import.meta.env.BASE_URL (src/lib/publish/urls.ts).
   base: site.base,
   trailingSlash: 'ignore',
+  // SKILLSHELF_CACHE_DIR moves every build cache (ours: src/data/package-cache.ts, and Astro's) out of node_modules.
+  ...(process.env.SKILLSHELF_CACHE_DIR
+    ? { cacheDir: `${process.env.SKILLSHELF_CACHE_DIR.replace(/\/$/, '')}/astro` }
+    : {}),
   // Pages wait on file writes: overlapping a few keeps the one thread busy.
   build: { concurrency: 8 },
   // Pages carry a cacheKey of all the data they read (src/data/page-keys.ts): unchanged pages are copied from the last build.
@@ -24,6 +29,7 @@ export default defineConfig({
     mdx(),
     staticHostIntegration(),
     packageFilesIntegration(),
+    catalogueStoreIntegration(),
     pagefindIntegration(),
     sitemapIntegration(site.base),
   ],

@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { skillLoader, type SkillEntryData } from './data/skill-loader.ts';
+import { skillLoader, type StoredEntry } from './data/skill-loader.ts';
 import { safeWebUrl } from './lib/skill/listing.ts';
 import { readSiteConfig, skillsRoot } from './lib/site-config-fs.ts';
 
 const site = readSiteConfig();
 
-/** Every package folder `content/skills/<publisher>/<skill>/`: metadata and findings, never bodies. */
+/** Every package folder `content/skills/<publisher>/<skill>/`: a listed skill's cache key (its record is in the build cache), or why a folder was left out. */
 const skills = defineCollection({
   loader: skillLoader({
     root: skillsRoot(),
@@ -16,7 +16,7 @@ const skills = defineCollection({
     date: site.buildDate,
   }),
   // The loader builds and types these records itself (src/lib/skill-package.ts); the schema only guards the shape.
-  schema: z.custom<SkillEntryData>(
+  schema: z.custom<StoredEntry>(
     (value) => typeof value === 'object' && value !== null && 'state' in value,
     'Not a skill record',
   ),

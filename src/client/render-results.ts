@@ -1,4 +1,5 @@
 import type { FacetKey, SearchState } from '../lib/shared/search-state.ts';
+import { TOP_VALUES } from '../lib/shared/catalogue-store.ts';
 import { formatDate, plural } from '../lib/shared/format.ts';
 import { publisherUrl, tagUrl } from '../lib/shared/urls.ts';
 import type { TrustCoverage, TrustVerdict } from '../lib/trust/report.ts';
@@ -78,27 +79,51 @@ export function renderOption(data: PagefindResultData, index: number): HTMLEleme
   return option;
 }
 
-/** Facet groups as toggle buttons with counts for the current results, cloned from SkillBrowser.astro's template. */
+/** One facet group: toggle buttons with counts, and a find box when the facet has more values than it shows. */
+export function renderFacetGroup(
+  facet: { key: FacetKey; label: string },
+  values: [string, number][],
+  state: SearchState,
+  more: boolean,
+): HTMLElement {
+  const active = state.filters[facet.key];
+  const group = cloneTemplate('facet-group-template');
+  group.dataset['facetGroup'] = facet.key;
+  setText(group, 'label', facet.label);
+  const find = field(group, 'find') as HTMLInputElement;
+  find.hidden = !more;
+  find.dataset['find'] = facet.key;
+  find.placeholder = `Find a ${facet.label.toLowerCase().replace(/s$/, '')}…`;
+  find.setAttribute('aria-label', `Find a ${facet.label.toLowerCase().replace(/s$/, '')}`);
+  repeat(group, 'values', values, (button, [value, n]) => {
+    button.dataset['facet'] = facet.key;
+    button.dataset['value'] = value;
+    button.setAttribute('aria-pressed', String(active.includes(value)));
+    setText(button, 'value', value);
+    setText(button, 'count', String(n));
+  });
+  return group;
+}
+
+/**
+ * Facet groups with counts for the current results: the most common values and every chosen one.
+ * `totals` says how many values a facet has in all: more than shown gives the group a find box.
+ */
 export function renderFacets(
   facets: readonly { key: FacetKey; label: string }[],
   counts: Record<string, Record<string, number>>,
   state: SearchState,
+  totals: Record<string, number> = {},
 ): HTMLElement[] {
   return facets.flatMap((facet) => {
     const active = state.filters[facet.key];
-    const values = Object.entries(counts[facet.key] ?? {})
+    const all = Object.entries(counts[facet.key] ?? {})
       .filter(([value, n]) => n > 0 || active.includes(value))
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    // The most common values, and every chosen one: a real catalogue has thousands of publishers.
+    const values = all.filter(([value], i) => i < TOP_VALUES || active.includes(value));
     if (values.length === 0) return [];
-    const group = cloneTemplate('facet-group-template');
-    setText(group, 'label', facet.label);
-    repeat(group, 'values', values, (button, [value, n]) => {
-      button.dataset['facet'] = facet.key;
-      button.dataset['value'] = value;
-      button.setAttribute('aria-pressed', String(active.includes(value)));
-      setText(button, 'value', value);
-      setText(button, 'count', String(n));
-    });
-    return [group];
+    const more = Math.max(all.length, totals[facet.key] ?? 0) > values.length;
+    return [renderFacetGroup(facet, values, state, more)];
   });
 }

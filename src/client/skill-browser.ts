@@ -9,8 +9,17 @@ import {
   type SearchState,
   type SortKey,
 } from '../lib/shared/search-state.ts';
+import { searchUrl } from '../lib/shared/urls.ts';
+import {
+  cardsAt,
+  findFacetValues,
+  loadStoreIndex,
+  matchingPositions,
+  topCounts,
+} from './catalogue-store.ts';
+import { closeTags, nameMatches } from './name-search.ts';
 import { loadPagefind, type PagefindSearch } from './pagefind.ts';
-import { renderCard, renderFacets, renderHit } from './render-results.ts';
+import { renderCard, renderFacetGroup, renderFacets, renderHit } from './render-results.ts';
 import { PRELOAD_MIN_CHARS, TYPING_PAUSE_MS } from './search-timing.ts';
 
 /** Results rendered per step: cards fill a catalogue page; text hits come fewer so they appear at once. */
@@ -28,6 +37,12 @@ export class SkillBrowser extends HTMLElement {
   #defaultSort: SortKey = 'relevance';
   #state!: SearchState;
   #search: PagefindSearch | null = null;
+  /** How many values each facet has in the whole catalogue (from the store's index). */
+  #totals: Record<string, number> = {};
+  /** URLs of the name hits painted first; the full-text hits skip them. */
+  #pinned = new Set<string>();
+  /** With no query on the catalogue: the matching positions, answered by the precomputed store. */
+  #positions: number[] | null = null;
   #shown = 0;
   #run = 0;
   #typing: ReturnType<typeof setTimeout> | undefined;
@@ -87,6 +102,14 @@ export class SkillBrowser extends HTMLElement {
           'push',
         );
     });
+    // A facet with more values than it shows (publishers, tags) has a find box over all of them.
+    let finding: ReturnType<typeof setTimeout> | undefined;
+    this.querySelector('[data-facets-panel]')?.addEventListener('input', (event) => {
+      const box = (event.target as Element).closest<HTMLInputElement>('input[data-find]');
+      if (!box) return;
+      clearTimeout(finding);
+      finding = setTimeout(() => void this.#findValues(box), 80);
+    });
     window.addEventListener('popstate', () => {
       this.#state = parseSearchState(new URLSearchParams(location.search), this.#defaultSort);
       this.#syncControls();
@@ -119,41 +142,170 @@ export class SkillBrowser extends HTMLElement {
     this.#part('results')?.setAttribute('aria-busy', String(busy));
   }
 
+  /** Renders the facet panel's counts; until then the panel is marked busy (its counts are the last answer's). */
+  #showFacets(counts: Record<string, Record<string, number>>): void {
+    const panel = this.#part('facets-panel')!;
+    panel.replaceChildren(...renderFacets(FACETS, counts, this.#state, this.#totals));
+    panel.setAttribute('aria-busy', 'false');
+  }
+
   async #execute(): Promise<void> {
     const run = ++this.#run;
-    const status = this.#part('status')!;
     this.#busy(true);
-    let pagefind;
+    this.#part('facets-panel')?.setAttribute('aria-busy', 'true');
     try {
-      pagefind = await loadPagefind(this.#mode === 'catalogue' ? 'cards' : 'full');
+      const { query, sort } = this.#state;
+      if (this.#mode === 'catalogue' && !query && sort !== 'relevance') await this.#fromStore(run);
+      else await this.#fromIndex(run);
     } catch (error) {
-      status.textContent = (error as Error).message;
+      if (run !== this.#run) return;
+      this.#part('status')!.textContent = (error as Error).message;
       this.#busy(false);
+      this.#part('facets-panel')?.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  /** Shows the static page (catalogue) or a prompt (search) when nothing is chosen. */
+  #showIdle(totals: Record<string, Record<string, number>>): void {
+    this.#showFacets(totals);
+    this.#part('static')?.removeAttribute('hidden');
+    this.#part('dynamic')?.setAttribute('hidden', '');
+    this.#part('status')!.textContent =
+      this.#mode === 'search'
+        ? 'Type to search every skill’s name, description, SKILL.md and references, or pick a filter.'
+        : '';
+    this.#busy(false);
+    this.#announce();
+  }
+
+  /** Clears the results list for a new answer and says how many skills it has. */
+  #showCount(count: number): void {
+    const { query } = this.#state;
+    this.#part('static')?.setAttribute('hidden', '');
+    this.#part('dynamic')?.removeAttribute('hidden');
+    // Name hits already on screen stay where they are; everything else is replaced.
+    const results = this.#part('results')!;
+    if (!this.#pinned.size) results.replaceChildren();
+    this.#shown = 0;
+    const status = this.#part('status')!;
+    if (count === 0) {
+      status.textContent = query
+        ? `No skills match “${query}”.`
+        : 'No skills match these filters. Remove one, or clear them all.';
+      this.#part('clear')?.classList.remove('hidden');
+      if (query) void this.#suggest(query, this.#run);
+    } else {
+      status.textContent = `${count.toLocaleString('en-US')} ${count === 1 ? 'skill' : 'skills'}${query ? ` for “${query}”` : ''}`;
+    }
+  }
+
+  /** Replaces a facet group's buttons with the values matching its find box (catalogue-wide counts). */
+  async #findValues(box: HTMLInputElement): Promise<void> {
+    const key = box.dataset['find'] as FacetKey;
+    const facet = FACETS.find((f) => f.key === key);
+    const group = box.closest<HTMLElement>('[data-facet-group]');
+    if (!facet || !group) return;
+    const text = box.value.trim().toLowerCase();
+    const values = await findFacetValues(key, text);
+    if (box.value.trim().toLowerCase() !== text) return;
+    const replacement = renderFacetGroup(facet, values, this.#state, true);
+    const newBox = replacement.querySelector<HTMLInputElement>('input[data-find]')!;
+    newBox.value = box.value;
+    group.replaceWith(replacement);
+    newBox.focus();
+  }
+
+  /** After a query that found nothing: links to close tags (names one typo away are already name hits). */
+  async #suggest(query: string, run: number): Promise<void> {
+    const tags = await closeTags(query);
+    if (run !== this.#run || !tags.length) return;
+    const status = this.#part('status')!;
+    status.append(' Close tags: ');
+    tags.forEach((tag, i) => {
+      const link = document.createElement('a');
+      link.href = searchUrl({ filters: { tag: [tag] } });
+      link.className = 'underline';
+      link.textContent = tag;
+      status.append(...(i ? [', ', link] : [link]));
+    });
+    status.append('.');
+  }
+
+  /**
+   * Filters and sorts with no query, from the precomputed catalogue: a few id-lists and one chunk
+   * of cards paint the first page; the panel's counts for the new selection follow from the index.
+   */
+  async #fromStore(run: number): Promise<void> {
+    const index = await loadStoreIndex();
+    this.#totals = index.totals;
+    if (run !== this.#run) return;
+    this.#part('clear')?.classList.add('hidden');
+    const { filters, sort } = this.#state;
+    if (isEmptySearch(this.#state) && sort === this.#defaultSort) {
+      this.#positions = null;
+      this.#showIdle(topCounts(index));
       return;
     }
+    const positions = await matchingPositions(
+      index,
+      filters,
+      sort === 'updated' ? 'updated' : 'name',
+    );
+    if (run !== this.#run) return;
+    this.#search = null;
+    this.#pinned = new Set();
+    this.#positions = positions;
+    this.#showCount(positions.length);
+    await this.#renderMore();
+    if (run !== this.#run) return;
+    // Counts for the new selection: from the card index, after the cards are on screen.
+    const filtered = Object.values(filters).some((values) => values.length > 0);
+    if (!filtered) {
+      this.#showFacets(topCounts(index));
+      return;
+    }
+    const pagefind = await loadPagefind('cards');
+    const search = await pagefind.search(null, { filters: toPagefindFilters(filters) });
+    if (run !== this.#run) return;
+    this.#showFacets(search.filters);
+  }
+
+  /**
+   * The first answer to a typed query on the search page: skills whose name matches (prefix, one
+   * typo), painted from the small name index while the full-text index loads. Later hits are
+   * appended below them, never above.
+   */
+  async #paintNameHits(run: number): Promise<void> {
+    this.#pinned = new Set();
+    const { query, filters, sort } = this.#state;
+    const plain = Object.values(filters).every((values) => values.length === 0);
+    if (this.#mode !== 'search' || !query || sort !== 'relevance' || !plain) return;
+    const hits = await nameMatches(query).catch(() => []);
+    if (run !== this.#run || !hits.length) return;
+    this.#pinned = new Set(hits.map((hit) => hit.url));
+    this.#part('static')?.setAttribute('hidden', '');
+    this.#part('dynamic')?.removeAttribute('hidden');
+    this.#part('more')?.classList.add('hidden');
+    this.#part('results')!.replaceChildren(...hits.map(renderHit));
+    this.#part('status')!.textContent = `Names matching “${query}”; searching the full text…`;
+    this.#announce();
+  }
+
+  /** Text search (and every search-page view) through the Pagefind index. */
+  async #fromIndex(run: number): Promise<void> {
+    const names = this.#paintNameHits(run);
+    const pagefind = await loadPagefind(this.#mode === 'catalogue' ? 'cards' : 'full');
+    await names;
     if (run !== this.#run) return;
     const { query, filters, sort } = this.#state;
-    const idle = isEmptySearch(this.#state) && sort === this.#defaultSort;
-    const staticView = this.#part('static');
-    const dynamic = this.#part('dynamic');
     this.#part('clear')?.classList.add('hidden');
-
-    if (idle) {
-      // Nothing chosen: show the static page (catalogue) or a prompt (search), with catalogue-wide counts.
+    if (isEmptySearch(this.#state) && sort === this.#defaultSort) {
+      // Nothing chosen: catalogue-wide counts.
       const totals = await pagefind.filters();
       if (run !== this.#run) return;
-      this.#part('facets-panel')!.replaceChildren(...renderFacets(FACETS, totals, this.#state));
-      staticView?.removeAttribute('hidden');
-      dynamic?.setAttribute('hidden', '');
-      status.textContent =
-        this.#mode === 'search'
-          ? 'Type to search every skill’s name, description, SKILL.md and references, or pick a filter.'
-          : '';
-      this.#busy(false);
-      this.#announce();
+      this.#showIdle(totals);
       return;
     }
-
     const sortOption =
       sort === 'name'
         ? { name: 'asc' as const }
@@ -166,40 +318,44 @@ export class SkillBrowser extends HTMLElement {
     });
     if (run !== this.#run) return;
     this.#search = search;
-    this.#part('facets-panel')!.replaceChildren(
-      ...renderFacets(FACETS, search.filters, this.#state),
-    );
-    staticView?.setAttribute('hidden', '');
-    dynamic?.removeAttribute('hidden');
-    this.#part('results')!.replaceChildren();
-    this.#shown = 0;
-    const count = search.results.length;
-    if (count === 0) {
-      status.textContent = 'No skills match these filters. Remove one, or clear them all.';
-      this.#part('clear')?.classList.remove('hidden');
-    } else {
-      status.textContent = `${count.toLocaleString('en-US')} ${count === 1 ? 'skill' : 'skills'}${query ? ` for “${query}”` : ''}`;
-    }
+    this.#positions = null;
+    this.#showFacets(search.filters);
+    this.#showCount(Math.max(search.results.length, this.#pinned.size));
     await this.#renderMore();
   }
 
   async #renderMore(): Promise<void> {
     const search = this.#search;
-    if (!search) return;
+    const positions = this.#positions;
+    const total = positions?.length ?? search?.results.length;
+    if (total === undefined) return;
     const run = this.#run;
     this.#busy(true);
     const render = this.#mode === 'catalogue' ? renderCard : renderHit;
-    const slice = search.results.slice(this.#shown, this.#shown + BATCH[this.#mode]);
-    this.#shown += slice.length;
-    this.#part('more')?.classList.toggle('hidden', this.#shown >= search.results.length);
-    // Each result's data is a separate fragment: show the first few as soon as they arrive, then the rest.
-    const chunks = [slice.slice(0, FIRST_PAINT), slice.slice(FIRST_PAINT)];
-    for (const [i, chunk] of chunks.entries()) {
-      if (!chunk.length) continue;
-      const data = await Promise.all(chunk.map((r) => r.data()));
+    const from = this.#shown;
+    const to = Math.min(total, from + BATCH[this.#mode]);
+    this.#shown = to;
+    this.#part('more')?.classList.toggle('hidden', this.#shown >= total);
+    if (positions) {
+      // One or two chunk files hold a whole batch: paint it at once.
+      const cards = await cardsAt(await loadStoreIndex(), positions.slice(from, to));
       if (run !== this.#run) return;
-      this.#part('results')!.append(...data.map(render));
-      if (i === 0) this.#announce();
+      this.#part('results')!.append(...cards.map(render));
+      this.#announce();
+    } else if (search) {
+      // Each result's data is a separate fragment: show the first few as soon as they arrive, then the rest.
+      const slice = search.results.slice(from, to);
+      const chunks = [slice.slice(0, FIRST_PAINT), slice.slice(FIRST_PAINT)];
+      for (const [i, chunk] of chunks.entries()) {
+        if (!chunk.length) continue;
+        const data = (await Promise.all(chunk.map((r) => r.data()))).filter(
+          (hit) => !this.#pinned.has(hit.url),
+        );
+        if (run !== this.#run) return;
+        this.#part('results')!.append(...data.map(render));
+        if (i === 0) this.#announce();
+      }
+      if (!slice.length) this.#announce();
     }
     this.#busy(false);
   }

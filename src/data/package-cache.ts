@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RenderedMarkdown } from '../lib/render/markdown.ts';
 import type { RenderedFile, RenderedPackage } from '../lib/render/render-package.ts';
 import type { SkillRecord } from '../lib/skill/package.ts';
@@ -10,10 +10,14 @@ import type { BuiltZip, ZipLayout } from '../lib/publish/zip.ts';
  * The build cache (Node-only): everything made from a package snapshot — rendered pages, search
  * text, archives and the file bytes themselves — so pages, downloads and the search index read what
  * the load phase read, never the content folder again. Kept under node_modules/.cache/skillshelf/:
- * deleting node_modules/.cache gives a cold build.
+ * deleting node_modules/.cache gives a cold build. `SKILLSHELF_CACHE_DIR` puts it (and Astro's
+ * own cache, see astro.config.mjs) elsewhere, e.g. one folder per CI cache or per parallel build.
  */
 export function cacheRoot(cwd = process.cwd()): string {
-  return join(cwd, 'node_modules', '.cache', 'skillshelf');
+  const elsewhere = process.env['SKILLSHELF_CACHE_DIR'];
+  return elsewhere
+    ? join(resolve(cwd, elsewhere), 'skillshelf')
+    : join(cwd, 'node_modules', '.cache', 'skillshelf');
 }
 
 /** The folder of one package's outputs. */
@@ -53,6 +57,7 @@ export function writePackageOutputs(
   const final = packageDir(key, root);
   const temp = `${final}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(temp, { recursive: true });
+  writeFileSync(join(temp, 'record.json'), JSON.stringify(skill));
   writeFileSync(join(temp, 'body.json'), JSON.stringify(rendered.body));
   writeFileSync(join(temp, 'search.html'), rendered.searchText);
   skill.files.forEach((file, index) => {
@@ -64,6 +69,23 @@ export function writePackageOutputs(
   writeFileSync(join(temp, DONE), '');
   rmSync(final, { recursive: true, force: true });
   renameSync(temp, final);
+}
+
+/**
+ * The record of a listed skill, kept here rather than in Astro's content store: the store is written
+ * as one string, which a catalogue of 100,000 records would not fit.
+ */
+export function readRecord(key: string, root = cacheRoot()): SkillRecord {
+  try {
+    return JSON.parse(
+      readFileSync(join(packageDir(key, root), 'record.json'), 'utf8'),
+    ) as SkillRecord;
+  } catch (cause) {
+    throw new Error(
+      `The build cache has no record for package ${key}: it was deleted or changed during the build. Build again.`,
+      { cause },
+    );
+  }
 }
 
 /** The rendered SKILL.md body of a listed skill. */

@@ -23,9 +23,24 @@ export interface PackageTask {
   render: RenderOptions;
 }
 
-/** What the collection stores per package folder: a listed skill's metadata, or why it was left out. */
+/** What a package task answers: a listed skill's record, or why it was left out. */
 export type SkillEntryData =
   ({ state: 'listed' } & SkillRecord) | ({ state: 'excluded' } & ExcludedSkill);
+
+/**
+ * What the collection stores per package folder: for a listed skill only its build-cache key (its
+ * record is in the cache, src/data/package-cache.ts readRecord), or why it was left out.
+ */
+export type StoredEntry =
+  | { state: 'listed'; id: string; publisher: string; slug: string; cacheKey: string }
+  | ({ state: 'excluded' } & ExcludedSkill);
+
+/** The small entry the collection keeps for a task's answer. */
+export function storedEntry(data: SkillEntryData, key: string): StoredEntry {
+  return data.state === 'listed'
+    ? { state: 'listed', id: data.id, publisher: data.publisher, slug: data.slug, cacheKey: key }
+    : data;
+}
 
 /**
  * The cache key of a package folder: the content of every file (not its dates), the listing

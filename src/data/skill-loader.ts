@@ -2,16 +2,21 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { ZipLayout } from '../lib/publish/zip.ts';
 import { findPackageDirs, type PackageDir } from '../lib/skill/dirs-fs.ts';
 import type { RenderOptions } from '../lib/render/render-package.ts';
 import { buildNow } from '../lib/publish/identity.ts';
 import { readHeadDate } from './git-history.ts';
 import { cacheRoot } from './package-cache.ts';
-import type { PackageResult, PackageTask, SkillEntryData } from './package-task.ts';
+import {
+  storedEntry,
+  type PackageResult,
+  type PackageTask,
+  type SkillEntryData,
+  type StoredEntry,
+} from './package-task.ts';
 import { TaskFailure, WorkerPool } from './worker-pool.ts';
 
-export type { SkillEntryData };
+export type { SkillEntryData, StoredEntry };
 
 /** A hash of the code that turns a folder into a record and its pages (src/lib, src/data) and of the dependencies' versions. */
 function codeVersion(): string {
@@ -37,15 +42,10 @@ function failureReason(error: unknown): string {
   return `Skillshelf could not read this package (internal error: ${message.split('\n')[0]}). This is a Skillshelf bug: please report it.`;
 }
 
-/** What the build hooks (search index, raw files, archives) need of each listed skill. */
+/** What the search-index command needs of each listed skill: its build-cache key. */
 export interface ManifestSkill {
   id: string;
   key: string;
-  publisher: string;
-  slug: string;
-  archiveName: string;
-  files: { path: string; sha256: string }[];
-  archives: Record<ZipLayout, string>;
 }
 
 /** The catalogue manifest the search-index hook reads: listed skills and their build-cache keys. */
@@ -93,7 +93,7 @@ export function skillLoader(options: {
       return;
     }
     const cached = context.store.get(id);
-    const cachedData = cached?.data as unknown as SkillEntryData | undefined;
+    const cachedData = cached?.data as unknown as StoredEntry | undefined;
     let data: SkillEntryData;
     let digest: string | undefined;
     try {
@@ -127,7 +127,7 @@ export function skillLoader(options: {
     // The store wants an index-signature record; our typed interfaces are plain JSON data.
     context.store.set({
       id,
-      data: data as unknown as Record<string, unknown>,
+      data: (digest ? storedEntry(data, digest) : data) as unknown as Record<string, unknown>,
       ...(digest ? { digest } : {}),
     });
   };
@@ -151,21 +151,9 @@ export function skillLoader(options: {
       let excluded = 0;
       const listed: ManifestSkill[] = [];
       for (const entry of context.store.values()) {
-        const data = entry.data as unknown as SkillEntryData;
+        const data = entry.data as unknown as StoredEntry;
         if (data.state === 'listed') {
-          listed.push({
-            id: data.id,
-            key: data.cacheKey ?? '',
-            publisher: data.publisher,
-            slug: data.slug,
-            archiveName: data.archiveName,
-            files: data.files.map(({ path, sha256 }) => ({ path, sha256 })),
-            archives: {
-              folder: data.archives.folder.sha256,
-              root: data.archives.root.sha256,
-              plugin: data.archives.plugin.sha256,
-            },
-          });
+          listed.push({ id: data.id, key: data.cacheKey });
           continue;
         }
         excluded += 1;

@@ -1,3 +1,5 @@
+import { announceCatalogue } from './catalogue-events.ts';
+import { readRecord } from './package-cache.ts';
 import { getCollection } from 'astro:content';
 import {
   assignInstallNames,
@@ -73,7 +75,7 @@ function loadCatalogue(): Promise<Catalogue> {
     const listed: SkillRecord[] = [];
     const excluded: ExcludedSkill[] = [];
     for (const { data } of entries) {
-      if (data.state === 'listed') listed.push(data);
+      if (data.state === 'listed') listed.push(readRecord(data.cacheKey));
       else excluded.push(data);
     }
 
@@ -136,6 +138,7 @@ function loadCatalogue(): Promise<Catalogue> {
       names: site.installNames,
       renames: site.renames,
     });
+    announceCatalogue(skills);
     return {
       skills,
       byId: new Map(skills.map((s) => [s.id, s])),

@@ -5,9 +5,9 @@ import type { AstroIntegration } from 'astro';
 import type { ZipLayout } from '../lib/publish/zip.ts';
 import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
 import { sha256Hex } from '../lib/skill/snapshot.ts';
-import { skillsRoot } from '../lib/site-config-fs.ts';
+import { onCatalogueReady } from '../data/catalogue-events.ts';
 import { blobFile, zipFile } from '../data/package-cache.ts';
-import { catalogueManifestPath, type ManifestSkill } from '../data/skill-loader.ts';
+import type { ListedSkill } from '../data/skills.ts';
 
 const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
 
@@ -25,19 +25,11 @@ function publish(from: string, to: string, sha256: string, what: string): void {
 /**
  * Writes every listed skill's raw files (`raw/<path>`, active types with a `.txt` suffix) and its
  * three archives (`download/<name>.zip`) straight from the build cache, outside Astro's routes:
- * they are bytes, not pages. The skills are the ones the site lists (`api/skills.json`).
+ * they are bytes, not pages. The skills are the ones the pages list.
  */
-export function writePackageFiles(outDir: string, root: string): { files: number } {
-  const manifest = JSON.parse(readFileSync(catalogueManifestPath(root), 'utf8')) as {
-    skills: ManifestSkill[];
-  };
-  const api = JSON.parse(readFileSync(join(outDir, 'api', 'skills.json'), 'utf8')) as {
-    skills: { id: string }[];
-  };
-  const listed = new Set(api.skills.map((s) => s.id));
+export function writePackageFiles(outDir: string, skills: ListedSkill[]): { files: number } {
   let files = 0;
-  for (const skill of manifest.skills) {
-    if (!listed.has(skill.id)) continue;
+  for (const skill of skills) {
     const folder = join(outDir, 'skills', skill.publisher, skill.slug);
     for (const file of skill.files) {
       publish(
@@ -50,9 +42,9 @@ export function writePackageFiles(outDir: string, root: string): { files: number
     }
     for (const layout of LAYOUTS) {
       publish(
-        zipFile(skill.key, layout),
+        zipFile(skill.cacheKey ?? '', layout),
         join(folder, 'download', archiveFileName(skill.archiveName, layout)),
-        skill.archives[layout],
+        skill.archives[layout].sha256,
         `${skill.id}: the ${layout} archive`,
       );
       files += 1;
@@ -63,12 +55,19 @@ export function writePackageFiles(outDir: string, root: string): { files: number
 
 /** Publishes raw files and archives after `astro build` (see writePackageFiles). */
 export function packageFilesIntegration(): AstroIntegration {
+  let skills: ListedSkill[] = [];
+  let stop: (() => void) | undefined;
   return {
     name: 'skillshelf-package-files',
     hooks: {
+      'astro:build:start': () => {
+        stop = onCatalogueReady((listed) => (skills = listed));
+      },
       'astro:build:done': ({ dir, logger }) => {
+        stop?.();
         const started = performance.now();
-        const { files } = writePackageFiles(fileURLToPath(dir), skillsRoot());
+        const { files } = writePackageFiles(fileURLToPath(dir), skills);
+        skills = [];
         logger.info(
           `Published ${files} raw files and archives in ${Math.round(performance.now() - started)} ms`,
         );

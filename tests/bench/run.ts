@@ -1,17 +1,33 @@
 /**
- * `npm run bench -- [N ...] [--pool-of-one]` (default 1000): builds a synthetic catalogue of N skills
- * cold and prints build time, peak memory and cores used (site and search index separately), the
- * single-thread floor of the same work (../shared/bench/floor.mjs) in the same run, with
- * `--pool-of-one` the same build with one worker, sizes, archive cost, and, in Chromium,
- * first-search bytes, keystroke-to-results and tag-filter latency (p50/p95).
+ * `npm run bench -- [N ...] [--long-tail] [--pool-of-one]` (default 1000) or
+ * `npm run bench -- --corpus <dir> [--copies K]`: writes a catalogue (synthetic, synthetic with a
+ * long tail of publishers and tags, or K copies of every real package in a corpus), builds it cold
+ * (site and search index in one `astro build`) and prints wall time, peak memory, cores used and the
+ * index step; the single-thread floor of the same work (../shared/bench/floor.mjs) in the same run;
+ * with `--pool-of-one` the same build with one worker; sizes per skill and of the catalogue-wide
+ * files; package analysis and archive cost; then, for synthetic catalogues, in Chromium, first-search
+ * bytes, keystroke-to-results and tag-filter latency (p50/p95), and three warm rebuilds (a body edit,
+ * a frontmatter edit, a new skill) as a share of the cold build. Targets print with ✓ or ✗.
+ * `--browser-only` re-measures the browser figures on an existing build.
  * A script that prints figures, not a test: absolute times vary from run to run.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { findPackageDirs } from '../../src/lib/skill/dirs-fs.ts';
+import { parseArgs } from 'node:util';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { findPackageDirs, type PackageDir } from '../../src/lib/skill/dirs-fs.ts';
 import { readSkillPackage } from '../../src/lib/skill/package-fs.ts';
+import { writeCorpusCatalogue } from './corpus-catalogue.ts';
 import { generateCatalogue, RARE_WORDS, TAG_POOL } from './generate.ts';
 
 /** 50 fixed queries: 30 common phrases (many hits) and 20 rarer words (few hits), as people search. */
@@ -67,16 +83,30 @@ const COMMON_QUERIES = [
   'decode encode',
   'request response',
 ];
-const QUERIES = [
-  ...COMMON_QUERIES.slice(0, 30),
-  ...Array.from({ length: 20 }, (_, i) => RARE_WORDS[i * 37 + 11]!),
-];
+/** The queries typed: `--queries <file>` (one per line) replaces the built-in list, so a list the bench was not tuned on can be measured. */
+const queriesFile = process.argv[process.argv.indexOf('--queries') + 1];
+const QUERIES =
+  process.argv.includes('--queries') && queriesFile
+    ? readFileSync(queriesFile, 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [
+        ...COMMON_QUERIES.slice(0, 30),
+        ...Array.from({ length: 20 }, (_, i) => RARE_WORDS[i * 37 + 11]!),
+      ];
 
 interface Measured {
   ms: number;
   peakMb: number;
   /** CPU time (user + system) of the whole process tree, worker threads included. */
   cpuMs: number;
+  /** The last lines of the command's output (stdout and stderr), for error messages. */
+  tail: string[];
+  /** Every output line that matched `keep`. */
+  kept: string[];
+  /** Pages Astro listed as generated, and how many of them it restored from the last build. */
+  routes: { listed: number; restored: number };
 }
 
 /** Clock ticks per second for /proc times (USER_HZ, 100 on Linux). */
@@ -116,16 +146,52 @@ function treeStats(root: number): { rssKb: number; cpuMs: Map<number, number> } 
   return { rssKb: total, cpuMs };
 }
 
-/** Runs a command, sampling the memory of its process tree every 100 ms. */
-function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
+/** Colour codes Astro's logger may add. */
+const ANSI = /\u001b\[[0-9;]*m/g;
+const TAIL_LINES = 40;
+
+/** Splits a stream into lines: the last TAIL_LINES go to `tail`, those matching `keep` to `kept`. */
+function collectLines(
+  stream: NodeJS.ReadableStream,
+  { tail, kept, routes }: Pick<Measured, 'tail' | 'kept' | 'routes'>,
+  keep: RegExp,
+): void {
+  let partial = '';
+  const take = (line: string): void => {
+    const clean = line.replace(ANSI, '');
+    // Astro lists each page as `├─ /path (+12ms)` or `├─ /path (restored)`, several to a line at times.
+    routes.listed += clean.match(/[├└]─ \//g)?.length ?? 0;
+    routes.restored += clean.match(/\(restored\)/g)?.length ?? 0;
+    tail.push(clean);
+    if (tail.length > TAIL_LINES) tail.shift();
+    if (keep.test(clean)) kept.push(clean);
+  };
+  stream.on('data', (d: Buffer) => {
+    const lines = (partial + d.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    lines.forEach(take);
+  });
+  stream.on('end', () => partial && take(partial));
+}
+
+/** Runs a command, sampling the memory and CPU of its process tree every 100 ms and reading its output. */
+function measure(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  keep: RegExp = /$^/,
+): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(command, args, {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const tail: string[] = [];
+    const kept: string[] = [];
+    const routes = { listed: 0, restored: 0 };
+    collectLines(child.stdout, { tail, kept, routes }, keep);
+    collectLines(child.stderr, { tail, kept, routes }, keep);
     let peak = 0;
     // The last CPU time seen per process: a process that exits between samples loses < 100 ms.
     const cpuSeen = new Map<number, number>();
@@ -134,18 +200,72 @@ function measure(command: string, args: string[], env: Record<string, string>): 
       peak = Math.max(peak, stats.rssKb);
       for (const [pid, ms] of stats.cpuMs) cpuSeen.set(pid, Math.max(cpuSeen.get(pid) ?? 0, ms));
     }, 100);
-    child.on('exit', (code) => {
+    // `close`, not `exit`: the output streams have ended, so `tail` and `kept` are complete.
+    child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0)
-        reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
+        reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${tail.join('\n')}`));
       else
         resolvePromise({
           ms: performance.now() - started,
           peakMb: peak / 1024,
           cpuMs: [...cpuSeen.values()].reduce((sum, ms) => sum + ms, 0),
+          tail,
+          kept,
+          routes,
         });
     });
   });
+}
+
+/** What one build's log says: the index step (its own timer), Astro's page step, errors it logged. */
+interface Build extends Measured {
+  /** `detail`: the log's own words on shards and the cache, e.g. "1 shard(s) per bundle (1 of 2 unchanged …)". */
+  index?: { skills: number; detail: string; ms: number };
+  pages?: { count: number; ms: number };
+  errors: string[];
+}
+
+// "Indexed 1000 skills in 2 shards (0 unchanged, from the cache) in 9341 ms" and its variants.
+const INDEX_LINE = /Indexed (\d+) skills in (.*) in (\d+) ms/;
+// "[build] 754 page(s) built in 30.91s" (Astro writes 812ms, 30.91s or 1m 12s).
+const PAGES_LINE = /(\d+) page\(s\) built in (?:(\d+)m )?([\d.]+)(ms|s)\b/;
+const ERROR_LINE = /\[ERROR\]/;
+
+const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
+const CACHES = ['node_modules/.cache/skillshelf', 'node_modules/.astro', '.astro'];
+
+/** Deletes every build cache, for a true cold build: no package cache, no content store, no page cache. */
+function clearCaches(): void {
+  for (const path of CACHES)
+    rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}
+
+/** One `astro build` of the catalogue in `dir` (site and search index), `--force` for a cold one. */
+async function build(
+  dir: string,
+  dist: string,
+  { force, env = {} }: { force: boolean; env?: Record<string, string> },
+): Promise<Build> {
+  const measured = await measure(
+    process.execPath,
+    [ASTRO, 'build', ...(force ? ['--force'] : []), '--outDir', dist],
+    { SKILLSHELF_CONTENT: dir, SKILLSHELF_LOCAL_PREVIEW: '1', ...env },
+    new RegExp([INDEX_LINE, PAGES_LINE, ERROR_LINE].map((re) => re.source).join('|')),
+  );
+  const result: Build = { ...measured, errors: [] };
+  for (const line of measured.kept) {
+    const index = INDEX_LINE.exec(line);
+    if (index) result.index = { skills: Number(index[1]), detail: index[2]!, ms: Number(index[3]) };
+    const pages = PAGES_LINE.exec(line);
+    if (pages)
+      result.pages = {
+        count: Number(pages[1]),
+        ms: Number(pages[2] ?? 0) * 60_000 + Number(pages[3]) * (pages[4] === 's' ? 1000 : 1),
+      };
+    if (ERROR_LINE.test(line)) result.errors.push(line);
+  }
+  return result;
 }
 
 function sizeOf(
@@ -199,11 +319,22 @@ async function timeInPage(page: Page, action: string, arg: string): Promise<numb
   );
 }
 
-async function browserFigures(dist: string, port: number): Promise<Record<string, string>> {
-  const server = spawn(process.execPath, ['tests/support/serve.ts', dist, String(port)], {
-    stdio: 'ignore',
+/** Serves `dist` with the plain static server and opens Chromium on it for `run`. */
+async function withSite<T>(
+  dist: string,
+  port: number,
+  run: (page: Page, base: string, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['tests/support/serve.ts', dist, String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  // The server prints one line once it listens.
+  await new Promise<void>((ready, fail) => {
+    server.stdout!.once('data', () => ready());
+    server.once('exit', (code) => fail(new Error(`The static server exited (${code}).`)));
   });
-  await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
@@ -215,9 +346,17 @@ async function browserFigures(dist: string, port: number): Promise<Record<string
     ],
   });
   try {
-    const base = `http://127.0.0.1:${port}`;
     const context = await browser.newContext();
-    const page = await context.newPage();
+    return await run(await context.newPage(), `http://127.0.0.1:${port}`, context);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+/** First-search transfer, keystroke-to-results and tag-filter latency, in Chromium. */
+function browserFigures(dist: string, port: number): Promise<Record<string, string>> {
+  return withSite(dist, port, async (page, base, context) => {
     await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
     // Count what the first search transfers: Pagefind's script, WASM, index chunks and fragments.
     const cdp = await context.newCDPSession(page);
@@ -232,10 +371,13 @@ async function browserFigures(dist: string, port: number): Promise<Record<string
       /skills? for/.test(document.querySelector('skill-browser [data-status]')?.textContent ?? ''),
     );
     await page.waitForLoadState('networkidle');
+    // Only the first search: the listener keeps counting while the timed queries below run.
+    const firstSearch = firstSearchBytes;
     // Type each query as a person would (60 ms between keys) and time from the LAST keystroke to the
     // moment the results for the full query are on screen.
     const input = page.locator('skill-browser [data-input]');
     const queryTimes: number[] = [];
+    const finalTimes: number[] = [];
     for (const q of QUERIES) {
       await input.fill('');
       await page.evaluate(() => {
@@ -245,13 +387,21 @@ async function browserFigures(dist: string, port: number): Promise<Record<string
         });
       });
       await input.pressSequentially(q, { delay: 60 });
-      const elapsed = await page.evaluate(async (query) => {
+      // First paint: the first results for the full query (name matches or full-text hits);
+      // final: the list complete (the results region's aria-busy back to false).
+      const [first, final] = await page.evaluate(async (query) => {
         const host = document.querySelector('skill-browser') as HTMLElement;
+        const lastKey = (window as unknown as { lastKey: number }).lastKey;
         while (host.dataset['renderedQuery'] !== query)
           await new Promise((r) => host.addEventListener('skillshelf:rendered', r, { once: true }));
-        return performance.now() - (window as unknown as { lastKey: number }).lastKey;
+        const painted = performance.now() - lastKey;
+        const list = host.querySelector('[data-results]')!;
+        while (list.getAttribute('aria-busy') === 'true')
+          await new Promise((r) => setTimeout(r, 5));
+        return [painted, performance.now() - lastKey];
       }, q);
-      queryTimes.push(elapsed);
+      queryTimes.push(first);
+      finalTimes.push(final);
     }
 
     await page.goto(`${base}/skills/`, { waitUntil: 'networkidle' });
@@ -263,51 +413,115 @@ async function browserFigures(dist: string, port: number): Promise<Record<string
       await timeInPage(page, 'tag', tag); // toggle it off again
     }
     return {
-      'first search transfer': kb(firstSearchBytes),
-      'query → results p50 / p95': `${percentile(queryTimes, 50).toFixed(0)} / ${percentile(queryTimes, 95).toFixed(0)} ms (${queryTimes.length} queries)`,
+      'first search transfer': kb(firstSearch),
+      'query → first results p50 / p95': `${percentile(queryTimes, 50).toFixed(0)} / ${percentile(queryTimes, 95).toFixed(0)} ms (${queryTimes.length} queries)`,
+      'query → final list p50 / p95': `${percentile(finalTimes, 50).toFixed(0)} / ${percentile(finalTimes, 95).toFixed(0)} ms`,
       'tag filter p50 / p95': `${percentile(filterTimes, 50).toFixed(0)} / ${percentile(filterTimes, 95).toFixed(0)} ms (${filterTimes.length} tags)`,
     };
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+  });
 }
 
-async function bench(n: number, port: number): Promise<void> {
-  const dir = resolve(`.cache/bench/catalogue-${n}`);
-  const dist = join(dir, 'dist');
-  console.log(`\n== ${n.toLocaleString('en-US')} skills (${dir})`);
-  generateCatalogue(n, dir);
-  const env = { SKILLSHELF_CONTENT: dir, SKILLSHELF_LOCAL_PREVIEW: '1' };
-  const astro = resolve('node_modules/astro/bin/astro.mjs');
-  // A true cold build: no package cache, no content store.
-  const cold = (): void => {
-    for (const path of ['node_modules/.cache/skillshelf', 'node_modules/.astro', '.astro'])
-      rmSync(path, { recursive: true, force: true });
-  };
-  cold();
-  const site = await measure(process.execPath, [astro, 'build', '--force', '--outDir', dist], {
-    ...env,
-    SKILLSHELF_SKIP_INDEX: '1',
-  });
-  const index = await measure(process.execPath, ['src/cli/index.ts', dist], env);
-  // The single-thread floor of the same rendering work (../shared/bench/floor.mjs), in the same run.
-  const floorScript = resolve('../shared/bench/floor.mjs');
-  const floor = existsSync(floorScript)
-    ? await measure(process.execPath, [floorScript, dir, join(dir, 'floor-out')], {})
-    : undefined;
-  // The same cold site build with a pool of one worker: how much the pool buys.
-  let single: Measured | undefined;
-  if (process.argv.includes('--pool-of-one')) {
-    cold();
-    single = await measure(
-      process.execPath,
-      [astro, 'build', '--force', '--outDir', join(dir, 'dist-one')],
-      { ...env, SKILLSHELF_SKIP_INDEX: '1', SKILLSHELF_WORKERS: '1' },
-    );
-  }
+/** The subset of Pagefind's browser API the search check calls. */
+interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (query: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
+}
 
-  // Analysis cost: what each worker does per package before rendering (read once, check, scan, three archives).
+/**
+ * Searches the built index for `word` the way the site loads it: `pagefind/pagefind.js`, then every
+ * other shard (`pagefind/shards.json` says how many, shard i in `pagefind/shard-i/`) merged before
+ * `init()`. Returns the result URLs as site paths.
+ */
+function searchIndex(dist: string, port: number, word: string): Promise<string[]> {
+  return withSite(dist, port, async (page, base) => {
+    await page.goto(`${base}/`);
+    return page.evaluate(async (query) => {
+      const script = '/pagefind/pagefind.js';
+      const pagefind = (await import(script)) as PagefindApi;
+      const options = { baseUrl: '/' };
+      await pagefind.options(options);
+      const response = await fetch('/pagefind/shards.json');
+      const { count } = response.ok ? ((await response.json()) as { count: number }) : { count: 1 };
+      for (let i = 1; i < count; i += 1)
+        await pagefind.mergeIndex(`/pagefind/shard-${i}/`, options);
+      await pagefind.init();
+      const search = await pagefind.search(query);
+      const data = await Promise.all(search.results.map((result) => result.data()));
+      return data.map((d) => new URL(d.url, location.href).pathname);
+    }, word);
+  });
+}
+
+type Mode = 'bench' | 'long-tail' | 'corpus';
+
+const KEY_WIDTH = 46;
+/** Prints one figure. */
+function show(key: string, value: string): void {
+  console.log(`${key.padEnd(KEY_WIDTH)}  ${value}`);
+}
+/** Prints one target with ✓ or ✗. */
+function target(label: string, ok: boolean, detail: string): void {
+  show(`${ok ? '✓' : '✗'} ${label}`, detail);
+}
+
+const cores = (m: Measured): number => m.cpuMs / m.ms;
+const size = (bytes: number): string => (bytes < 1024 * 1024 ? kb(bytes) : mb(bytes));
+
+/** Wall, peak memory and cores used; the index step (its own timer) apart from the rest; what Astro restored. */
+function describeBuild(b: Build): string {
+  const steps = [
+    b.index
+      ? `index step ${s(b.index.ms)} (${b.index.skills} skills in ${b.index.detail}), the rest ${s(b.ms - b.index.ms)}`
+      : 'no "Indexed" line in the log',
+    b.pages
+      ? `Astro: ${b.pages.count} page(s) in ${s(b.pages.ms)}, ${b.routes.restored} of ${b.routes.listed} listed restored from the last build`
+      : 'no "page(s) built" line in the log',
+    ...(b.errors.length
+      ? [
+          `⚠ ${b.errors.length} [ERROR] line(s) in the log, the first: ${b.errors[0]!.slice(0, 300)}`,
+        ]
+      : []),
+  ];
+  return `${s(b.ms)}, peak ${b.peakMb.toFixed(0)} MB, cores used ${cores(b).toFixed(2)}; ${steps.join('; ')}`;
+}
+
+/** Reads JSON from a file. */
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** Sizes per skill and of the files that grow with the whole catalogue. */
+function sizeFigures(dist: string): void {
+  const listed = readJson<{ skills: unknown[] }>(join(dist, 'api', 'skills.json')).skills.length;
+  const total = sizeOf(dist);
+  const perBytes = total.bytes / listed;
+  const perFiles = total.files / listed;
+  show('dist/ total', `${mb(total.bytes)} in ${total.files.toLocaleString('en-US')} files`);
+  show('search index on disk', mb(sizeOf(join(dist, 'pagefind')).bytes));
+  target(
+    'dist ≤ 150 KB and ≤ 12 files per skill',
+    perBytes <= 150 * 1024 && perFiles <= 12,
+    `${kb(perBytes)} and ${perFiles.toFixed(1)} files per skill (${listed} listed skills)`,
+  );
+  const sitemaps = readdirSync(dist).filter((name) => /^sitemap.*\.xml$/.test(name));
+  for (const file of [
+    'api/skills.json',
+    '.well-known/agent-skills/index.json',
+    'marketplace.json',
+    ...sitemaps.sort(),
+    'rss.xml',
+  ])
+    show(
+      `  catalogue-wide: ${file}`,
+      existsSync(join(dist, file)) ? size(statSync(join(dist, file)).size) : 'missing',
+    );
+}
+
+/** Package analysis (one thread) and the archives the build wrote. */
+function analysisFigures(dir: string, dist: string, site: Measured): void {
+  // What each worker does per package before rendering (read once, check, scan, three archives).
   const analysisStarted = performance.now();
   for (const { dir: packageDir, publisher, slug } of findPackageDirs(join(dir, 'skills')))
     readSkillPackage(packageDir, publisher, slug);
@@ -316,38 +530,190 @@ async function bench(n: number, port: number): Promise<void> {
   const download = sizeOf(join(dist, 'skills'), (name) =>
     /\/download\/[^/]+(?<!-flat|-plugin)\.zip$/.test(name),
   );
-
-  const figures: Record<string, string> = {
-    'site build (astro, no index)': `${s(site.ms)}, peak ${site.peakMb.toFixed(0)} MB, cores used ${(site.cpuMs / site.ms).toFixed(2)}`,
-    'search index (pagefind)': `${s(index.ms)}, peak ${index.peakMb.toFixed(0)} MB`,
-    ...(floor
-      ? {
-          'single-thread floor (floor.mjs)': `${s(floor.ms)}; site + index = ${((site.ms + index.ms) / floor.ms).toFixed(2)}× the floor (site alone ${(site.ms / floor.ms).toFixed(2)}×)`,
-        }
-      : {}),
-    ...(single
-      ? {
-          'site build, pool of one worker': `${s(single.ms)}; the pool is ${(single.ms / site.ms).toFixed(2)}× faster`,
-        }
-      : {}),
-    'index on disk': mb(sizeOf(join(dist, 'pagefind')).bytes),
-    'dist/ total': `${mb(sizeOf(dist).bytes)} in ${sizeOf(dist).files.toLocaleString('en-US')} files`,
-    'package analysis (read, scan, 3 archives; one thread)': `${s(analysisMs)} for all packages (${((analysisMs / site.ms) * 100).toFixed(1)}% of the site build)`,
-    'archives (3 layouts)': `${zips.files} files, ${mb(zips.bytes)}; "Download ZIP" alone ${mb(download.bytes)}; built once per package in the load phase`,
-    ...(await browserFigures(dist, port)),
-  };
-  const width = Math.max(...Object.keys(figures).map((k) => k.length));
-  for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(width)}  ${value}`);
+  show(
+    'package analysis (read, scan, 3 archives)',
+    `${s(analysisMs)} for all packages on one thread (${((analysisMs / site.ms) * 100).toFixed(1)}% of the cold build)`,
+  );
+  show(
+    'archives (3 layouts)',
+    `${zips.files} files, ${mb(zips.bytes)}; "Download ZIP" alone ${mb(download.bytes)}`,
+  );
 }
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-if (process.argv.includes('--browser-only')) {
+/** Lower-case letters only, so the search tokeniser keeps the word whole. */
+function randomWord(prefix: string): string {
+  return (
+    prefix +
+    Array.from(
+      { length: 10 },
+      () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)],
+    ).join('')
+  );
+}
+
+/** The package `at` (0…1) through the catalogue whose SKILL.md passes `accept`, searching onwards. */
+function pickPackage(dir: string, at: number, accept: (text: string) => boolean): PackageDir {
+  const packages = findPackageDirs(join(dir, 'skills')).filter((p) => !p.problem);
+  const start = Math.floor(packages.length * at);
+  for (let i = 0; i < packages.length; i += 1) {
+    const candidate = packages[(start + i) % packages.length]!;
+    if (accept(readFileSync(join(candidate.dir, 'SKILL.md'), 'utf8'))) return candidate;
+  }
+  throw new Error(`No package in ${dir} fits the warm-rebuild scenario.`);
+}
+
+/** Prints a warm rebuild as a share of the cold one. */
+function warmFigure(label: string, warm: Build, cold: Build, limit: number): void {
+  const share = (warm.ms / cold.ms) * 100;
+  target(
+    `${label} ≤ ${limit}% of cold`,
+    share <= limit,
+    `${share.toFixed(1)}% — ${describeBuild(warm)}`,
+  );
+}
+
+/**
+ * Warm rebuilds after the cold build, in order, nothing restored: (a) a new paragraph in one
+ * SKILL.md body, then a search for its new word; (b) one description and one tag changed; (c) one
+ * new skill. Each is one whole `astro build` without `--force`, index included.
+ */
+async function warmRebuilds(dir: string, dist: string, cold: Build, port: number): Promise<void> {
+  const warm = (): Promise<Build> => build(dir, dist, { force: false });
+
+  // (a) Fences balanced, so the new paragraph is prose, not the tail of a code block.
+  const edited = pickPackage(dir, 0.5, (text) => (text.match(/^```/gm) ?? []).length % 2 === 0);
+  const word = randomWord('zqxbench');
+  appendFileSync(
+    join(edited.dir, 'SKILL.md'),
+    `\nA paragraph added for the warm rebuild mentions ${word} once.\n`,
+  );
+  warmFigure('warm: one SKILL.md body edited', await warm(), cold, 15);
+  const expected = `/skills/${edited.publisher}/${edited.slug}/`;
+  const urls = await searchIndex(dist, port, word);
+  target(
+    `search finds "${word}"`,
+    urls.some((url) => url.replace(/\/?$/, '/') === expected),
+    `${urls.length} result(s) ${urls.slice(0, 3).join(' ')} (expected ${expected})`,
+  );
+
+  // (b) A synthetic SKILL.md has `description: "…"` and `  tags: "a, b"` on one line each.
+  const described = pickPackage(dir, 1 / 3, (text) => /^description: ".*"$/m.test(text));
+  const skillFile = join(described.dir, 'SKILL.md');
+  const text = readFileSync(skillFile, 'utf8');
+  const newWord = randomWord('zqxdesc');
+  writeFileSync(
+    skillFile,
+    text
+      .replace(/^description: "(.*)"$/m, `description: "$1 Now also ${newWord}."`)
+      .replace(/^ {2}tags: "(.*)"$/m, (_line, list: string) => {
+        const tags = list.split(/,\s*/);
+        tags[0] = TAG_POOL.find((tag) => !tags.includes(tag))!;
+        return `  tags: "${tags.join(', ')}"`;
+      }),
+  );
+  warmFigure('warm: description and one tag changed', await warm(), cold, 20);
+
+  // (c) A copy of one skill under a new name.
+  const copied = pickPackage(dir, 0.25, (t) => /^name: .*$/m.test(t));
+  const slug = `${copied.slug}-added`;
+  const added = join(dir, 'skills', copied.publisher, slug);
+  cpSync(copied.dir, added, { recursive: true });
+  const addedSkill = join(added, 'SKILL.md');
+  writeFileSync(
+    addedSkill,
+    readFileSync(addedSkill, 'utf8').replace(/^name: .*$/m, `name: ${slug}`),
+  );
+  warmFigure('warm: one new skill', await warm(), cold, 20);
+}
+
+/** Where a catalogue lives; `.cache/` is git-ignored. */
+function catalogueDir(mode: Mode, n: number): string {
+  return resolve(
+    mode === 'corpus'
+      ? '.cache/bench/corpus'
+      : `.cache/bench/catalogue-${n}${mode === 'long-tail' ? '-long-tail' : ''}`,
+  );
+}
+
+/** Writes the catalogue, builds it cold and prints every figure. */
+async function bench(
+  mode: Mode,
+  n: number,
+  options: { corpus?: string | undefined; copies?: number | undefined; poolOfOne: boolean },
+  port: number,
+): Promise<void> {
+  const dir = catalogueDir(mode, n);
+  const dist = join(dir, 'dist');
+  let what = `${n.toLocaleString('en-US')} synthetic skills`;
+  if (mode === 'corpus') {
+    const written = writeCorpusCatalogue(resolve(options.corpus!), dir, options.copies);
+    what = `${written.skills.toLocaleString('en-US')} skills: ${written.packages} real packages × ${written.copies} copies`;
+  } else generateCatalogue(n, dir, 42, { longTail: mode === 'long-tail' });
+  console.log(`\n== ${what}, catalogue mode ${mode} (${dir})`);
+
+  // The same cold build with a pool of one worker, first: the main cold build then leaves its own
+  // caches for the warm rebuilds.
+  let single: Build | undefined;
+  if (options.poolOfOne) {
+    clearCaches();
+    single = await build(dir, join(dir, 'dist-one'), {
+      force: true,
+      env: { SKILLSHELF_WORKERS: '1' },
+    });
+  }
+  clearCaches();
+  const cold = await build(dir, dist, { force: true });
+  show('cold build (site + index, one astro build)', describeBuild(cold));
+  // The single-thread floor of the same rendering work (../shared/bench/floor.mjs), in the same run.
+  const floorScript = resolve('../shared/bench/floor.mjs');
+  if (existsSync(floorScript)) {
+    const floor = await measure(process.execPath, [floorScript, dir, join(dir, 'floor-out')], {});
+    show('single-thread floor (floor.mjs)', s(floor.ms));
+    target(
+      'cold site + index ≤ 1.2× floor',
+      cold.ms / floor.ms <= 1.2,
+      `${(cold.ms / floor.ms).toFixed(2)}× the floor`,
+    );
+  } else show('single-thread floor (floor.mjs)', `not found at ${floorScript}`);
+  target('cores used ≥ 1.6', cores(cold) >= 1.6, cores(cold).toFixed(2));
+  if (single) {
+    show('cold build, pool of one worker', describeBuild(single));
+    target(
+      'speedup of the pool ≥ 1.5×',
+      single.ms / cold.ms >= 1.5,
+      `${(single.ms / cold.ms).toFixed(2)}×`,
+    );
+  }
+  sizeFigures(dist);
+  analysisFigures(dir, dist, cold);
+  if (mode === 'corpus') return;
+  for (const [key, value] of Object.entries(await browserFigures(dist, port))) show(key, value);
+  await warmRebuilds(dir, dist, cold, port);
+}
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'long-tail': { type: 'boolean', default: false },
+    'pool-of-one': { type: 'boolean', default: false },
+    'browser-only': { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    copies: { type: 'string' },
+    queries: { type: 'string' },
+  },
+});
+const mode: Mode = args.corpus ? 'corpus' : args['long-tail'] ? 'long-tail' : 'bench';
+const sizes = positionals.map(Number).filter((n) => n > 0);
+const copies = args.copies === undefined ? undefined : Number(args.copies);
+if (copies !== undefined && !(Number.isInteger(copies) && copies > 0))
+  throw new Error(`--copies must be a positive whole number, not ${args.copies}`);
+console.log(`Catalogue mode: ${mode}`);
+const runs = mode === 'corpus' ? [0] : sizes.length ? sizes : [1000];
+if (args['browser-only']) {
   // Re-measure search and filters on an existing build (e.g. on a quieter machine).
-  for (const n of sizes.length ? sizes : [1000])
-    console.log(n, await browserFigures(resolve(`.cache/bench/catalogue-${n}/dist`), 4400));
+  for (const n of runs)
+    console.log(n, await browserFigures(join(catalogueDir(mode, n), 'dist'), 4400));
 } else {
-  for (const n of sizes.length ? sizes : [1000]) await bench(n, 4400);
+  for (const n of runs)
+    await bench(mode, n, { corpus: args.corpus, copies, poolOfOne: args['pool-of-one'] }, 4400);
 }

@@ -1,10 +1,12 @@
 /**
  * A minimal static file server that behaves like a plain static host (directory index, 404.html,
- * no rewrites), so end-to-end tests see exactly what a CDN would serve. Usage: node serve.ts <dir> <port>
+ * no rewrites) and, like a CDN, compresses text with gzip when the browser accepts it, so end-to-end
+ * tests and the bench see what a CDN would serve. Usage: node serve.ts <dir> <port>
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,6 +27,36 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.pf_meta': 'application/octet-stream',
 };
+
+// Types a CDN compresses: text formats. Archives, images and Pagefind's own (already gzipped) index files are sent as they are.
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.svg',
+  '.xml',
+  '.txt',
+  '.md',
+  '.wasm',
+]);
+
+/** Sends a file, gzipped when the type is compressible and the request accepts gzip. */
+function send(res: ServerResponse, file: string, status: number, acceptsGzip: boolean): void {
+  const type = extname(file).toLowerCase();
+  const headers: Record<string, string> = {
+    'content-type': TYPES[type] ?? 'application/octet-stream',
+    vary: 'accept-encoding',
+  };
+  if (acceptsGzip && COMPRESSIBLE.has(type)) {
+    res.writeHead(status, { ...headers, 'content-encoding': 'gzip' });
+    createReadStream(file).pipe(createGzip()).pipe(res);
+  } else {
+    res.writeHead(status, headers);
+    createReadStream(file).pipe(res);
+  }
+}
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4321);
@@ -50,15 +82,12 @@ createServer((req, res) => {
     }
     file = join(file, 'index.html');
   }
+  const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   if (!existsSync(file) || !statSync(file).isFile()) {
     const notFound = join(root, '404.html');
-    res.writeHead(404, { 'content-type': TYPES['.html']! });
-    if (existsSync(notFound)) createReadStream(notFound).pipe(res);
-    else res.end('Not found');
+    if (existsSync(notFound)) send(res, notFound, 404, acceptsGzip);
+    else res.writeHead(404, { 'content-type': TYPES['.html']! }).end('Not found');
     return;
   }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-  });
-  createReadStream(file).pipe(res);
+  send(res, file, 200, acceptsGzip);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}`));

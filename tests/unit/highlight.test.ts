@@ -1,5 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { escapeHtml } from '../../src/lib/shared/html-entities.ts';
 import {
   getHighlighter,
@@ -8,6 +9,7 @@ import {
   languageForFile,
   loadLanguages,
   normaliseLanguage,
+  tokenClassesCss,
 } from '../../src/lib/render/highlight.ts';
 
 describe('highlight helpers', () => {
@@ -60,5 +62,24 @@ describe('highlightSync', () => {
       ),
     );
     assert.doesNotMatch(html, /<script/);
+  });
+});
+
+describe('token classes', () => {
+  test('tokens carry short colour classes, not style attributes, and the stylesheet defines every class', async () => {
+    const hl = await getHighlighter();
+    await loadLanguages(hl, ['typescript']);
+    const html = highlightSync(hl, 'export const answer: number = 42; // why\n', 'typescript');
+    assert.doesNotMatch(html, /<span style="--shiki-light:/);
+    const used = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1]!.split(' ')));
+    const tokens = [...used].filter((c) => /^[ld][0-9a-f]{6}$/.test(c));
+    assert.ok(tokens.length >= 4, `expected several token colours, got ${tokens.join(' ')}`);
+    const css = readFileSync(new URL('../../src/styles/code-tokens.css', import.meta.url), 'utf8');
+    assert.equal(
+      css,
+      tokenClassesCss(hl),
+      'src/styles/code-tokens.css is stale: run node src/cli/code-tokens-css.ts > src/styles/code-tokens.css',
+    );
+    for (const token of tokens) assert.match(css, new RegExp(`^\\.${token}\\{`, 'm'));
   });
 });

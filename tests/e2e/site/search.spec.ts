@@ -115,6 +115,8 @@ test('catalogue filters show counts that match the cards, and offer to clear an 
   await expect(page).toHaveURL(/\/skills\/\?tag=devops$/);
   await expect(page.locator('[data-results] > li')).toHaveCount(tagCount);
   await expect(page.locator('[data-results]')).toHaveAttribute('aria-busy', 'false');
+  // Cards come first; the panel's counts for the new selection follow, and it says so while they load.
+  await expect(filters).toHaveAttribute('aria-busy', 'false');
   const scripts = filters.getByRole('button', { name: /^yes \d+$/ });
   const withScripts = Number((await scripts.innerText()).match(/(\d+)$/)![1]);
   await scripts.click();
@@ -157,4 +159,21 @@ test('explains that search needs JavaScript and links to tags without it', async
   await page.getByRole('link', { name: 'Testing' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “Testing”');
   await context.close();
+});
+
+test('answers a name typed with a typo, or half typed, first; full-text hits are appended below it', async ({
+  page,
+}) => {
+  await page.goto('/search/?q=postgrs%20tunin');
+  const results = page.locator('[data-results] > li');
+  await expect(results.first()).toContainText('postgres-query-tuning');
+  await expect(page.locator('[data-results]')).toHaveAttribute('aria-busy', 'false');
+  await expect(results.first()).toContainText('postgres-query-tuning');
+
+  // A name match that is also a full-text hit is listed once, and stays first.
+  await page.goto('/search/?q=postgres');
+  await expect(page.locator('[data-results]')).toHaveAttribute('aria-busy', 'false');
+  await expect(results.first()).toContainText('postgres-query-tuning');
+  const names = await results.locator('[data-field~="name"]').allInnerTexts();
+  expect(new Set(names).size).toBe(names.length);
 });

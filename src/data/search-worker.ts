@@ -1,0 +1,15 @@
+/** Worker-thread entry: builds the search index shards for the catalogue it is sent (src/data/search-index.ts). */
+import { parentPort } from 'node:worker_threads';
+import { buildShards, type IndexEntry } from './search-index.ts';
+
+parentPort?.once('message', (entries: IndexEntry[]) => {
+  const warnings: string[] = [];
+  buildShards(entries, (message) => warnings.push(message)).then(
+    (set) => parentPort?.postMessage({ set, warnings }),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        warnings,
+      }),
+  );
+});

@@ -1,0 +1,51 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { facetStore } from '../lib/search/facet-store.ts';
+import { onCatalogueReady } from '../data/catalogue-events.ts';
+import { indexEntries } from '../data/search-index.ts';
+import type { ListedSkill } from '../data/skills.ts';
+
+/** The store's folder in the site; the catalogue page's script reads it (src/client/catalogue-store.ts). */
+export const STORE_FOLDER = 'catalogue';
+
+/** Writes the precomputed catalogue (src/lib/search/facet-store.ts) for instant filters. */
+export function writeCatalogueStore(outDir: string, skills: ListedSkill[]): number {
+  // Catalogue order, as the listing pages have it: by display name, ties by id.
+  const byName = [...skills].sort(
+    (a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const files = facetStore(indexEntries(byName).map((entry) => entry.card));
+  const root = join(outDir, STORE_FOLDER);
+  rmSync(root, { recursive: true, force: true });
+  for (const [path, content] of files) {
+    const target = join(root, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return files.size;
+}
+
+/** Publishes the precomputed catalogue when the build is done, from the catalogue the pages listed. */
+export function catalogueStoreIntegration(): AstroIntegration {
+  let skills: ListedSkill[] = [];
+  let stop: (() => void) | undefined;
+  return {
+    name: 'skillshelf-catalogue-store',
+    hooks: {
+      'astro:build:start': () => {
+        stop = onCatalogueReady((listed) => (skills = listed));
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        stop?.();
+        const started = performance.now();
+        const files = writeCatalogueStore(fileURLToPath(dir), skills);
+        skills = [];
+        logger.info(
+          `Wrote the filter store (${files} files) in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}
