@@ -75,6 +75,40 @@ export async function findFacetValues(facet: string, text: string): Promise<[str
     .map(([value, count]) => [value, count]);
 }
 
+/**
+ * Counts for the facet panel under a selection: for each facet's most common values (and every
+ * chosen one), how many of the matching skills have it — one id-list per value, counted against
+ * the matches. Exact, and no search index involved.
+ */
+export async function countsWithin(
+  index: FacetIndex,
+  positions: number[],
+  filters: Record<FacetKey, string[]>,
+): Promise<Record<string, Record<string, number>>> {
+  const chosen = new Uint8Array(index.count);
+  for (const position of positions) chosen[position] = 1;
+  const facets = Object.keys(index.top);
+  const counted = await Promise.all(
+    facets.map(async (facet) => {
+      const values = new Map((index.top[facet] ?? []).map(([value, , id]) => [value, id]));
+      for (const value of filters[facet as FacetKey] ?? []) {
+        const id = values.has(value) ? values.get(value) : await valueId(index, facet, value);
+        if (id !== undefined) values.set(value, id);
+      }
+      const counts = await Promise.all(
+        [...values].map(async ([value, id]) => {
+          const ids = decodeIds(await loadStoreFile<number[]>(storeFiles.ids(facet, id)));
+          let n = 0;
+          for (const position of ids) n += chosen[position]!;
+          return [value, n] as const;
+        }),
+      );
+      return [facet, Object.fromEntries(counts)] as const;
+    }),
+  );
+  return Object.fromEntries(counted);
+}
+
 /** Positions (catalogue order) in both ascending lists, by walking them together. */
 function intersect(a: number[], b: number[]): number[] {
   const out: number[] = [];

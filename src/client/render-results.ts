@@ -123,7 +123,7 @@ export function renderFacets(
     // The most common values, and every chosen one: a real catalogue has thousands of publishers.
     const values = all.filter(([value], i) => i < TOP_VALUES || active.includes(value));
     if (values.length === 0) return [];
-    const more = Math.max(all.length, totals[facet.key] ?? 0) > values.length;
+    const more = Math.max(all.length, totals[facet.key] ?? 0) > TOP_VALUES;
     return [renderFacetGroup(facet, values, state, more)];
   });
 }

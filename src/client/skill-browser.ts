@@ -12,6 +12,7 @@ import {
 import { searchUrl } from '../lib/shared/urls.ts';
 import {
   cardsAt,
+  countsWithin,
   findFacetValues,
   loadStoreIndex,
   matchingPositions,
@@ -41,6 +42,8 @@ export class SkillBrowser extends HTMLElement {
   #totals: Record<string, number> = {};
   /** URLs of the name hits painted first; the full-text hits skip them. */
   #pinned = new Set<string>();
+  /** The query those name hits answer. */
+  #pinnedQuery = '';
   /** With no query on the catalogue: the matching positions, answered by the precomputed store. */
   #positions: number[] | null = null;
   #shown = 0;
@@ -75,6 +78,12 @@ export class SkillBrowser extends HTMLElement {
         () => this.#update({ ...this.#state, query }, 'replace'),
         TYPING_PAUSE_MS,
       );
+      // Names answer at once, on every keystroke, from the small name index; the full text waits for a pause.
+      if (this.#mode === 'search' && query) {
+        const run = ++this.#run;
+        this.#busy(true);
+        void this.#paintNameHits(run, query);
+      }
     });
     sort?.addEventListener('change', () =>
       this.#update({ ...this.#state, sort: sort.value as SortKey }, 'push'),
@@ -167,6 +176,8 @@ export class SkillBrowser extends HTMLElement {
 
   /** Shows the static page (catalogue) or a prompt (search) when nothing is chosen. */
   #showIdle(totals: Record<string, Record<string, number>>): void {
+    this.#pinned = new Set();
+    this.#pinnedQuery = '';
     this.#showFacets(totals);
     this.#part('static')?.removeAttribute('hidden');
     this.#part('dynamic')?.setAttribute('hidden', '');
@@ -185,7 +196,7 @@ export class SkillBrowser extends HTMLElement {
     this.#part('dynamic')?.removeAttribute('hidden');
     // Name hits already on screen stay where they are; everything else is replaced.
     const results = this.#part('results')!;
-    if (!this.#pinned.size) results.replaceChildren();
+    while (results.children.length > this.#pinned.size) results.lastElementChild?.remove();
     this.#shown = 0;
     const status = this.#part('status')!;
     if (count === 0) {
@@ -254,20 +265,24 @@ export class SkillBrowser extends HTMLElement {
     if (run !== this.#run) return;
     this.#search = null;
     this.#pinned = new Set();
+    this.#pinnedQuery = '';
     this.#positions = positions;
     this.#showCount(positions.length);
+    // Until the counts for this selection arrive, the panel shows the catalogue-wide ones, dimmed (busy).
+    const panel = this.#part('facets-panel')!;
+    if (!panel.childElementCount)
+      panel.replaceChildren(...renderFacets(FACETS, topCounts(index), this.#state, index.totals));
     await this.#renderMore();
     if (run !== this.#run) return;
-    // Counts for the new selection: from the card index, after the cards are on screen.
+    // Counts for the new selection, after the cards are on screen.
     const filtered = Object.values(filters).some((values) => values.length > 0);
     if (!filtered) {
       this.#showFacets(topCounts(index));
       return;
     }
-    const pagefind = await loadPagefind('cards');
-    const search = await pagefind.search(null, { filters: toPagefindFilters(filters) });
+    const counts = await countsWithin(index, positions, filters);
     if (run !== this.#run) return;
-    this.#showFacets(search.filters);
+    this.#showFacets(counts);
   }
 
   /**
@@ -275,27 +290,39 @@ export class SkillBrowser extends HTMLElement {
    * typo), painted from the small name index while the full-text index loads. Later hits are
    * appended below them, never above.
    */
-  async #paintNameHits(run: number): Promise<void> {
-    this.#pinned = new Set();
-    const { query, filters, sort } = this.#state;
+  async #paintNameHits(run: number, query = this.#state.query): Promise<void> {
+    const { filters, sort } = this.#state;
     const plain = Object.values(filters).every((values) => values.length === 0);
-    if (this.#mode !== 'search' || !query || sort !== 'relevance' || !plain) return;
+    if (this.#mode !== 'search' || !query || sort !== 'relevance' || !plain) {
+      this.#pinned = new Set();
+      this.#pinnedQuery = '';
+      return;
+    }
+    // Already on screen for this query (painted as it was typed): keep it as it is.
+    if (query === this.#pinnedQuery) return;
     const hits = await nameMatches(query).catch(() => []);
-    if (run !== this.#run || !hits.length) return;
+    if (run !== this.#run) return;
     this.#pinned = new Set(hits.map((hit) => hit.url));
+    this.#pinnedQuery = hits.length ? query : '';
+    if (!hits.length) return;
     this.#part('static')?.setAttribute('hidden', '');
     this.#part('dynamic')?.removeAttribute('hidden');
     this.#part('more')?.classList.add('hidden');
     this.#part('results')!.replaceChildren(...hits.map(renderHit));
     this.#part('status')!.textContent = `Names matching “${query}”; searching the full text…`;
-    this.#announce();
+    this.#announce(query);
   }
 
   /** Text search (and every search-page view) through the Pagefind index. */
   async #fromIndex(run: number): Promise<void> {
     const names = this.#paintNameHits(run);
-    const pagefind = await loadPagefind(this.#mode === 'catalogue' ? 'cards' : 'full');
-    await names;
+    let pagefind;
+    try {
+      pagefind = await loadPagefind(this.#mode === 'catalogue' ? 'cards' : 'full');
+    } finally {
+      // Name hits stay useful without the full-text index; a failure is reported after them.
+      await names;
+    }
     if (run !== this.#run) return;
     const { query, filters, sort } = this.#state;
     this.#part('clear')?.classList.add('hidden');
@@ -361,9 +388,9 @@ export class SkillBrowser extends HTMLElement {
   }
 
   /** Marks the moment results are on screen (benchmarks and tests wait for it). */
-  #announce(): void {
+  #announce(query = this.#state.query): void {
     this.dataset['rendered'] = String(this.#run);
-    this.dataset['renderedQuery'] = this.#state.query;
+    this.dataset['renderedQuery'] = query;
     this.dispatchEvent(new CustomEvent('skillshelf:rendered', { bubbles: true }));
   }
 }

@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { apiSummary } from '../lib/publish/install-endpoints.ts';
@@ -16,6 +8,7 @@ import { searchDocument } from '../lib/search/search-document.ts';
 import { shardCount, shardOf } from '../lib/search/shards.ts';
 import { shardFolder, skillUrl, stripBase } from '../lib/shared/urls.ts';
 import { cacheRoot, readSearchText } from './package-cache.ts';
+import { publishTree } from './publish-fs.ts';
 import { catalogueManifestPath } from './skill-loader.ts';
 import type { ListedSkill } from './skills.ts';
 
@@ -163,10 +156,7 @@ export function publishShards(outDir: string, set: ShardSet): void {
     const target = join(outDir, bundle);
     rmSync(target, { recursive: true, force: true });
     set.dirs[bundle].forEach((dir, index) =>
-      cpSync(dir, join(target, shardFolder(index)), {
-        recursive: true,
-        filter: (source) => !source.endsWith('/done'),
-      }),
+      publishTree(dir, join(target, shardFolder(index)), (name) => name === 'done'),
     );
     mkdirSync(target, { recursive: true });
     writeFileSync(join(target, 'shards.json'), `${JSON.stringify({ count: set.count })}\n`);

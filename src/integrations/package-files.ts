@@ -1,5 +1,5 @@
-import { copyFileSync, constants, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ZipLayout } from '../lib/publish/zip.ts';
@@ -7,6 +7,7 @@ import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
 import { sha256Hex } from '../lib/skill/snapshot.ts';
 import { onCatalogueReady } from '../data/catalogue-events.ts';
 import { blobFile, zipFile } from '../data/package-cache.ts';
+import { publishFile } from '../data/publish-fs.ts';
 import type { ListedSkill } from '../data/skills.ts';
 
 const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
@@ -17,9 +18,7 @@ function publish(from: string, to: string, sha256: string, what: string): void {
     throw new Error(
       `${what} in the build cache does not match its record (expected sha256 ${sha256}). Delete node_modules/.cache/skillshelf and build again.`,
     );
-  mkdirSync(dirname(to), { recursive: true });
-  // A copy-on-write clone where the file system has them, a plain copy elsewhere.
-  copyFileSync(from, to, constants.COPYFILE_FICLONE);
+  publishFile(from, to);
 }
 
 /**

@@ -108,7 +108,8 @@ describe('precomputed catalogue (instant filters)', () => {
   });
 
   test('the browser code answers AND filters (common and long-tail values) and both sorts like a scan', async () => {
-    const { matchingPositions, cardsAt } = await import('../../src/client/catalogue-store.ts');
+    const { matchingPositions, cardsAt, countsWithin } =
+      await import('../../src/client/catalogue-store.ts');
     const all = JSON.parse(files.get('all/tag.json')!) as [string, number, number][];
     const rare = all.at(-1)![0];
     const common = all[0]![0];
@@ -142,6 +143,15 @@ describe('precomputed catalogue (instant filters)', () => {
       );
       const dates = byUpdated.map((i) => cards[i]!.sort['updated']!);
       assert.deepEqual(dates, [...dates].sort().reverse(), 'most recently updated first');
+      const counts = await withStore(files, () => countsWithin(index, byName, filters));
+      for (const [facet, values] of Object.entries(counts))
+        for (const [value, n] of Object.entries(values))
+          assert.equal(
+            n,
+            byName.filter((i) => has(i, facet, value)).length,
+            `${facet}=${value} within ${JSON.stringify(chosen)}`,
+          );
+      assert.ok(Object.keys(counts['tag'] ?? {}).length > 0);
       const shown = await withStore(files, () => cardsAt(index, byName.slice(0, 24)));
       assert.deepEqual(
         shown.map((c) => c.meta['title']),

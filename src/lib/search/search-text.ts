@@ -65,19 +65,23 @@ const SEARCH_BLOCKS = new Set([
  * site's own sanitised HTML (quoted attributes, no comments), so one linear tag scan is enough.
  */
 export function searchDocumentBody(html: string): string {
-  return html
-    .replace(/<a class="heading-anchor"[^<>]*>[^<>]*<\/a>/g, '')
-    .replace(
-      /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?>/g,
-      (_tag, close: string, name: string, attrs: string | undefined) => {
-        const tag = name.toLowerCase();
-        if (/^h[1-6]$/.test(tag)) {
-          if (close) return `</${tag}>`;
-          const id = /\sid="([^"]*)"/.exec(attrs ?? '')?.[1];
-          return id === undefined ? `<${tag}>` : `<${tag} id="${id}">`;
-        }
-        if (SEARCH_BLOCKS.has(tag)) return `<${close}${tag}>`;
-        return tag === 'br' ? ' ' : '';
-      },
-    );
+  return (
+    html
+      .replace(/<a class="heading-anchor"[^<>]*>[^<>]*<\/a>/g, '')
+      // A code block's language label is not the skill's text.
+      .replace(/<span class="code-lang">[^<>]*<\/span>/g, '')
+      .replace(
+        /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?>/g,
+        (_tag, close: string, name: string, attrs: string | undefined) => {
+          const tag = name.toLowerCase();
+          if (/^h[1-6]$/.test(tag)) {
+            if (close) return `</${tag}>`;
+            const id = /\sid="([^"]*)"/.exec(attrs ?? '')?.[1];
+            return id === undefined ? `<${tag}>` : `<${tag} id="${id}">`;
+          }
+          if (SEARCH_BLOCKS.has(tag)) return `<${close}${tag}>`;
+          return tag === 'br' ? ' ' : '';
+        },
+      )
+  );
 }

@@ -144,6 +144,9 @@ test('says so when the search index is missing instead of failing', async ({ pag
   await page.route('**/pagefind/**', (route) => route.abort());
   await page.goto('/search/?q=docker');
   await expect(page.getByText('The search index is not available')).toBeVisible();
+  // Names still answer from the name index, and the list is not left busy.
+  await expect(page.locator('[data-results] > li').first()).toContainText('dockerfile-hardening');
+  await expect(page.locator('[data-results]')).toHaveAttribute('aria-busy', 'false');
 });
 
 test('explains that search needs JavaScript and links to tags without it', async ({
