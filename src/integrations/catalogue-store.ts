@@ -1,9 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { afterCatalogue } from './after-catalogue.ts';
 import { facetStore } from '../lib/search/facet-store.ts';
-import { onCatalogueReady } from '../data/catalogue-events.ts';
 import { indexEntries } from '../data/search-index.ts';
 import type { ListedSkill } from '../data/skills.ts';
 
@@ -29,23 +28,8 @@ export function writeCatalogueStore(outDir: string, skills: ListedSkill[]): numb
 
 /** Publishes the precomputed catalogue when the build is done, from the catalogue the pages listed. */
 export function catalogueStoreIntegration(): AstroIntegration {
-  let skills: ListedSkill[] = [];
-  let stop: (() => void) | undefined;
-  return {
-    name: 'skillshelf-catalogue-store',
-    hooks: {
-      'astro:build:start': () => {
-        stop = onCatalogueReady((listed) => (skills = listed));
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        stop?.();
-        const started = performance.now();
-        const files = writeCatalogueStore(fileURLToPath(dir), skills);
-        skills = [];
-        logger.info(
-          `Wrote the filter store (${files} files) in ${Math.round(performance.now() - started)} ms`,
-        );
-      },
-    },
-  };
+  return afterCatalogue(
+    'skillshelf-catalogue-store',
+    (outDir, skills) => `Wrote the filter store (${writeCatalogueStore(outDir, skills)} files)`,
+  );
 }

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { afterCatalogue } from './after-catalogue.ts';
 import type { ZipLayout } from '../lib/publish/zip.ts';
 import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
 import { sha256Hex } from '../lib/skill/snapshot.ts';
-import { onCatalogueReady } from '../data/catalogue-events.ts';
 import { blobFile, zipFile } from '../data/package-cache.ts';
 import { publishFile } from '../data/publish-fs.ts';
 import type { ListedSkill } from '../data/skills.ts';
@@ -54,23 +53,9 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
 
 /** Publishes raw files and archives after `astro build` (see writePackageFiles). */
 export function packageFilesIntegration(): AstroIntegration {
-  let skills: ListedSkill[] = [];
-  let stop: (() => void) | undefined;
-  return {
-    name: 'skillshelf-package-files',
-    hooks: {
-      'astro:build:start': () => {
-        stop = onCatalogueReady((listed) => (skills = listed));
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        stop?.();
-        const started = performance.now();
-        const { files } = writePackageFiles(fileURLToPath(dir), skills);
-        skills = [];
-        logger.info(
-          `Published ${files} raw files and archives in ${Math.round(performance.now() - started)} ms`,
-        );
-      },
-    },
-  };
+  return afterCatalogue(
+    'skillshelf-package-files',
+    (outDir, skills) =>
+      `Published ${writePackageFiles(outDir, skills).files} raw files and archives`,
+  );
 }
