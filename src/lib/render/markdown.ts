@@ -289,5 +289,5 @@ function fillSlots(
 
 function headingAnchor(id: string | undefined): string {
   if (id === undefined) return '';
-  return `<a class="heading-anchor" href="#${escapeHtml(id)}" aria-label="Link to this section" data-pagefind-ignore>#</a>`;
+  return `<a class="heading-anchor" href="#${escapeHtml(id)}" aria-label="Link to this section">#</a>`;
 }
