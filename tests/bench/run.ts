@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [N ...] [--long-tail] [--pool-of-one]` (default 1000) or
+ * `npm run bench -- [N ...] [--long-tail] [--pool-of-one] [--skip floor,browser,warm]` (default 1000) or
  * `npm run bench -- --corpus <dir> [--copies K]`: writes a catalogue (synthetic, synthetic with a
  * long tail of publishers and tags, or K copies of every real package in a corpus), builds it cold
  * (site and search index in one `astro build`) and prints wall time, peak memory, cores used and the
@@ -7,7 +7,8 @@
  * with `--pool-of-one` the same build with one worker; sizes per skill and of the catalogue-wide
  * files; package analysis and archive cost; then, for synthetic catalogues, in Chromium, first-search
  * bytes, keystroke-to-results and tag-filter latency (p50/p95), and three warm rebuilds (a body edit,
- * a frontmatter edit, a new skill) as a share of the cold build. Targets print with ✓ or ✗.
+ * a frontmatter edit, a new skill) as a share of the cold build. Each build step's time, peak memory
+ * and cores used print under the cold build. Targets print with ✓ or ✗.
  * `--browser-only` re-measures the browser figures on an existing build.
  * A script that prints figures, not a test: absolute times vary from run to run.
  */
@@ -107,6 +108,26 @@ interface Measured {
   kept: string[];
   /** Pages Astro listed as generated, and how many of them it restored from the last build. */
   routes: { listed: number; restored: number };
+  /** Each step's wall time, peak memory and cores used, cut at the log lines in STEPS. */
+  steps: StepFigure[];
+}
+
+/** A build step ends when its line appears in the log; the last one ends with the process. */
+const STEPS: { name: string; endsAt: RegExp | null }[] = [
+  {
+    name: 'packages (read, render, check, archive: worker pool)',
+    endsAt: /\[content\] Synced content/,
+  },
+  { name: 'bundle (Vite)', endsAt: /generating static routes/ },
+  { name: 'pages (Astro), index shards beside them', endsAt: /\[skillshelf-package-files\]/ },
+  { name: 'files, filter store, rest of the index, sitemap', endsAt: null },
+];
+
+interface StepFigure {
+  name: string;
+  ms: number;
+  peakMb: number;
+  cores: number;
 }
 
 /** Clock ticks per second for /proc times (USER_HZ, 100 on Linux). */
@@ -155,10 +176,12 @@ function collectLines(
   stream: NodeJS.ReadableStream,
   { tail, kept, routes }: Pick<Measured, 'tail' | 'kept' | 'routes'>,
   keep: RegExp,
+  onLine: (line: string) => void = () => {},
 ): void {
   let partial = '';
   const take = (line: string): void => {
     const clean = line.replace(ANSI, '');
+    onLine(clean);
     // Astro lists each page as `├─ /path (+12ms)` or `├─ /path (restored)`, several to a line at times.
     routes.listed += clean.match(/[├└]─ \//g)?.length ?? 0;
     routes.restored += clean.match(/\(restored\)/g)?.length ?? 0;
@@ -190,30 +213,48 @@ function measure(
     const tail: string[] = [];
     const kept: string[] = [];
     const routes = { listed: 0, restored: 0 };
-    collectLines(child.stdout, { tail, kept, routes }, keep);
-    collectLines(child.stderr, { tail, kept, routes }, keep);
+    // When each step's closing line was seen (ms since the start).
+    const stepEnds: number[] = [];
+    const onLine = (line: string): void => {
+      const next = STEPS[stepEnds.length];
+      if (next?.endsAt?.test(line)) stepEnds.push(performance.now() - started);
+    };
+    collectLines(child.stdout, { tail, kept, routes }, keep, onLine);
+    collectLines(child.stderr, { tail, kept, routes }, keep, onLine);
     let peak = 0;
     // The last CPU time seen per process: a process that exits between samples loses < 100 ms.
     const cpuSeen = new Map<number, number>();
+    const cpuTotal = (): number => [...cpuSeen.values()].reduce((sum, ms) => sum + ms, 0);
+    // Per step: [peak kB, CPU ms at its start].
+    const stepStats: [number, number][] = [[0, 0]];
     const timer = setInterval(() => {
       const stats = treeStats(child.pid!);
       peak = Math.max(peak, stats.rssKb);
       for (const [pid, ms] of stats.cpuMs) cpuSeen.set(pid, Math.max(cpuSeen.get(pid) ?? 0, ms));
+      while (stepStats.length <= stepEnds.length) stepStats.push([0, cpuTotal()]);
+      const current = stepStats[stepStats.length - 1]!;
+      current[0] = Math.max(current[0], stats.rssKb);
     }, 100);
     // `close`, not `exit`: the output streams have ended, so `tail` and `kept` are complete.
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0)
         reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${tail.join('\n')}`));
-      else
-        resolvePromise({
-          ms: performance.now() - started,
-          peakMb: peak / 1024,
-          cpuMs: [...cpuSeen.values()].reduce((sum, ms) => sum + ms, 0),
-          tail,
-          kept,
-          routes,
+      else {
+        const ms = performance.now() - started;
+        const bounds = [0, ...stepEnds, ms];
+        const steps = stepStats.slice(0, bounds.length - 1).map(([peakKb, cpuStart], i) => {
+          const wall = bounds[i + 1]! - bounds[i]!;
+          const cpuEnd = stepStats[i + 1]?.[1] ?? cpuTotal();
+          return {
+            name: STEPS[i]?.name ?? `step ${i + 1}`,
+            ms: wall,
+            peakMb: peakKb / 1024,
+            cores: wall > 0 ? (cpuEnd - cpuStart) / wall : 0,
+          };
         });
+        resolvePromise({ ms, peakMb: peak / 1024, cpuMs: cpuTotal(), tail, kept, routes, steps });
+      }
     });
   });
 }
@@ -639,7 +680,13 @@ function catalogueDir(mode: Mode, n: number): string {
 async function bench(
   mode: Mode,
   n: number,
-  options: { corpus?: string | undefined; copies?: number | undefined; poolOfOne: boolean },
+  options: {
+    corpus?: string | undefined;
+    copies?: number | undefined;
+    poolOfOne: boolean;
+    /** Parts left out: `floor`, `browser`, `warm` (a 100,000-skill floor alone takes most of an hour). */
+    skip: Set<string>;
+  },
   port: number,
 ): Promise<void> {
   const dir = catalogueDir(mode, n);
@@ -664,9 +711,20 @@ async function bench(
   clearCaches();
   const cold = await build(dir, dist, { force: true });
   show('cold build (site + index, one astro build)', describeBuild(cold));
+  for (const step of cold.steps)
+    show(
+      `  step: ${step.name}`,
+      `${s(step.ms)}, peak ${step.peakMb.toFixed(0)} MB, cores used ${step.cores.toFixed(2)}`,
+    );
+  target(
+    'peak memory of the process tree ≤ 6 GB at every step',
+    cold.peakMb <= 6 * 1024,
+    `${(cold.peakMb / 1024).toFixed(2)} GB`,
+  );
   // The single-thread floor of the same rendering work (../shared/bench/floor.mjs), in the same run.
   const floorScript = resolve('../shared/bench/floor.mjs');
-  if (existsSync(floorScript)) {
+  if (options.skip.has('floor')) show('single-thread floor (floor.mjs)', 'skipped (--skip floor)');
+  else if (existsSync(floorScript)) {
     const floor = await measure(process.execPath, [floorScript, dir, join(dir, 'floor-out')], {});
     show('single-thread floor (floor.mjs)', s(floor.ms));
     target(
@@ -687,8 +745,9 @@ async function bench(
   sizeFigures(dist);
   analysisFigures(dir, dist, cold);
   if (mode === 'corpus') return;
-  for (const [key, value] of Object.entries(await browserFigures(dist, port))) show(key, value);
-  await warmRebuilds(dir, dist, cold, port);
+  if (!options.skip.has('browser'))
+    for (const [key, value] of Object.entries(await browserFigures(dist, port))) show(key, value);
+  if (!options.skip.has('warm')) await warmRebuilds(dir, dist, cold, port);
 }
 
 const { values: args, positionals } = parseArgs({
@@ -700,8 +759,13 @@ const { values: args, positionals } = parseArgs({
     corpus: { type: 'string' },
     copies: { type: 'string' },
     queries: { type: 'string' },
+    skip: { type: 'string', default: '' },
   },
 });
+const skip = new Set(args.skip.split(',').filter(Boolean));
+for (const part of skip)
+  if (!['floor', 'browser', 'warm'].includes(part))
+    throw new Error(`--skip takes floor, browser and warm (comma-separated), not ${part}`);
 const mode: Mode = args.corpus ? 'corpus' : args['long-tail'] ? 'long-tail' : 'bench';
 const sizes = positionals.map(Number).filter((n) => n > 0);
 const copies = args.copies === undefined ? undefined : Number(args.copies);
@@ -715,5 +779,10 @@ if (args['browser-only']) {
     console.log(n, await browserFigures(join(catalogueDir(mode, n), 'dist'), 4400));
 } else {
   for (const n of runs)
-    await bench(mode, n, { corpus: args.corpus, copies, poolOfOne: args['pool-of-one'] }, 4400);
+    await bench(
+      mode,
+      n,
+      { corpus: args.corpus, copies, poolOfOne: args['pool-of-one'], skip },
+      4400,
+    );
 }
