@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Finding } from './findings.ts';
 import { formatBytes } from '../shared/format.ts';
+import { isJunk } from '../shared/junk.ts';
 import { rawPath } from '../shared/raw-types.ts';
 import { findCollision, foldName, pathProblem } from './names.ts';
 import type { SourceEntry } from './source.ts';
@@ -25,22 +26,6 @@ export const MAX_ENTRIES = 10_000;
 export const MAX_DEPTH = 16;
 
 /** Names never published: OS litter, caches, dependency folders and VCS data. */
-const JUNK_NAMES = new Set([
-  '.DS_Store',
-  'Thumbs.db',
-  '__pycache__',
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-]);
-const JUNK_EXTENSIONS = /\.py[co]$/i;
-
-/** True when a file or folder name is left out of every published package. */
-export function isJunk(name: string): boolean {
-  return JUNK_NAMES.has(name) || JUNK_EXTENSIONS.test(name);
-}
-
 /** A file chosen for publication: its path, and the listed regular file whose bytes it has. */
 export interface SelectedFile {
   path: string;
@@ -201,3 +186,5 @@ function resolveLink(link: SourceEntry, byPath: ReadonlyMap<string, SourceEntry>
   }
   return { kind: 'dangling' };
 }
+
+export { isJunk };

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  DIFF_LIMITS,
+  fileChanges,
+  fileDiff,
+  type VersionFile,
+} from '../../src/lib/versions/file-diff.ts';
+import { isOsJunk, withLfEndings, withoutGhMetadata } from '../../src/lib/versions/normalise.ts';
+import {
+  isQuiet,
+  trustDiff,
+  type VersionFinding,
+  type VersionTrust,
+} from '../../src/lib/versions/trust-diff.ts';
+
+const file = (path: string, sha256: string, mode: '644' | '755' = '644'): VersionFile => ({
+  path,
+  mode,
+  sha256,
+  size: 1,
+});
+
+describe('fileChanges', () => {
+  test('lists added, removed, changed and re-moded files by path', () => {
+    const changes = fileChanges(
+      [file('SKILL.md', 'a'), file('old.md', 'b'), file('run.sh', 'c')],
+      [file('SKILL.md', 'a2'), file('new.md', 'd'), file('run.sh', 'c', '755')],
+    );
+    assert.deepEqual(
+      changes.map((c) => `${c.status} ${c.path}`),
+      ['changed SKILL.md', 'added new.md', 'removed old.md', 'mode run.sh'],
+    );
+    assert.deepEqual(fileChanges([file('a', 'x')], [file('a', 'x')]), []);
+  });
+});
+
+describe('fileDiff', () => {
+  test('a unified diff with line numbers on both sides and three lines of context', () => {
+    const before = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+    const after = before.replace('line 10\n', 'line ten\nline 10b\n');
+    const diff = fileDiff(before, after);
+    assert.equal(diff.added, 2);
+    assert.equal(diff.removed, 1);
+    assert.equal(diff.hunks.length, 1);
+    const hunk = diff.hunks[0]!;
+    assert.deepEqual(
+      hunk.lines.map((l) => `${l.kind[0]}${l.oldLine ?? '-'}:${l.newLine ?? '-'} ${l.text}`),
+      [
+        'c7:7 line 7',
+        'c8:8 line 8',
+        'c9:9 line 9',
+        'r10:- line 10',
+        'a-:10 line ten',
+        'a-:11 line 10b',
+        'c11:12 line 11',
+        'c12:13 line 12',
+        'c13:14 line 13',
+      ],
+    );
+    assert.equal(diff.summarised, undefined);
+    assert.equal(diff.lineEndingsOnly, false);
+  });
+
+  test('says when only line endings differ', () => {
+    const diff = fileDiff('a\nb\n', 'a\r\nb\r\n');
+    assert.equal(diff.lineEndingsOnly, true);
+  });
+
+  test('a diff past 2,000 changed lines or 256 KB is summarised: counts and the first 200 lines', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `old ${i}`).join('\n') + '\n';
+    const after =
+      'same head\n' + Array.from({ length: 3000 }, (_, i) => `new ${i}`).join('\n') + '\n';
+    const diff = fileDiff('same head\n' + before, after);
+    assert.equal(diff.added, 3000);
+    assert.equal(diff.removed, 3000);
+    assert.equal(diff.summarised?.shown, DIFF_LIMITS.shownLines);
+    assert.equal(diff.hunks[0]!.lines.length, DIFF_LIMITS.shownLines);
+    // The common first line is not part of the hunk.
+    assert.equal(diff.hunks[0]!.oldStart, 2);
+    const huge = 'x'.repeat(200 * 1024);
+    const big = fileDiff(`${huge}\na\n`, `${huge}\nb\n`);
+    assert.match(big.summarised!.reason, /256 KB/);
+    assert.equal(big.added, 1);
+    assert.equal(big.removed, 1);
+  });
+});
+
+const finding = (over: Partial<VersionFinding>): VersionFinding => ({
+  rule: 'pipe-to-shell',
+  category: 'remote-code',
+  severity: 'danger',
+  file: 'scripts/setup.sh',
+  line: 2,
+  excerpt: 'curl … | sh',
+  message: 'Pipes a download to a shell',
+  ...over,
+});
+
+const version = (over: Partial<VersionTrust>): VersionTrust => ({
+  verdict: 'no-concerns',
+  coverage: 'full',
+  findings: [],
+  allowedTools: ['Read'],
+  scripts: [],
+  tokens: { metadata: 40, body: 900, references: 0 },
+  ...over,
+});
+
+describe('trustDiff', () => {
+  test('an update that adds a script piping a download to a shell says so', () => {
+    const v1 = version({});
+    const v2 = version({
+      verdict: 'danger',
+      findings: [finding({})],
+      allowedTools: ['Read', 'Bash'],
+      scripts: [{ language: 'Shell', files: ['scripts/setup.sh'] }],
+      tokens: { metadata: 40, body: 950, references: 0 },
+    });
+    const diff = trustDiff(v1, v2);
+    assert.deepEqual(diff.verdict, { from: 'no-concerns', to: 'danger' });
+    assert.equal(diff.appeared.length, 1);
+    assert.equal(diff.disappeared.length, 0);
+    assert.deepEqual(diff.tools, { added: ['Bash'], removed: [] });
+    assert.deepEqual(diff.languages.added, ['Shell']);
+    assert.deepEqual(diff.scripts.added, ['scripts/setup.sh']);
+    assert.deepEqual(diff.gained, ['remote-code']);
+    assert.deepEqual(diff.tokens, { from: 940, to: 990 });
+    assert.equal(isQuiet(diff), false);
+    // And back: the finding went away.
+    const back = trustDiff(v2, v1);
+    assert.equal(back.disappeared.length, 1);
+    assert.deepEqual(back.lost, ['remote-code']);
+  });
+
+  test('a finding that only moved to another line is the same finding', () => {
+    const a = version({ findings: [finding({ line: 2 })], verdict: 'danger' });
+    const b = version({ findings: [finding({ line: 30 })], verdict: 'danger' });
+    const diff = trustDiff(a, b);
+    assert.equal(diff.appeared.length + diff.disappeared.length, 0);
+    assert.equal(isQuiet(diff), true);
+  });
+
+  test('a second copy of the same finding appears (findings are counted, not just kinds)', () => {
+    const a = version({ findings: [finding({})], verdict: 'danger' });
+    const b = version({ findings: [finding({}), finding({ line: 9 })], verdict: 'danger' });
+    assert.equal(trustDiff(a, b).appeared.length, 1);
+  });
+});
+
+describe('withoutGhMetadata', () => {
+  const published =
+    '---\nname: tool\ndescription: Does things.\nmetadata:\n  version: "1.2"\n---\n\n# Tool\n';
+
+  test('removes the lines gh skill install adds, and keeps the rest byte for byte', () => {
+    const installed = published.replace(
+      '  version: "1.2"\n',
+      '  version: "1.2"\n  github-repo: acme/skills\n  github-path: skills/tool\n  github-ref: v1.2\n  github-tree-sha: 0123abcd\n  github-pinned: "true"\n',
+    );
+    assert.equal(withoutGhMetadata(installed), published);
+    assert.equal(withoutGhMetadata(published), published);
+  });
+
+  test('removes a metadata block left empty, and works on CRLF text', () => {
+    const plain = '---\r\nname: tool\r\ndescription: Does things.\r\n---\r\n\r\nBody\r\n';
+    const installed = plain.replace(
+      '---\r\n\r\nBody',
+      'metadata:\r\n  github-repo: acme/skills\r\n  github-ref: main\r\n---\r\n\r\nBody',
+    );
+    assert.equal(withoutGhMetadata(installed), plain);
+  });
+
+  test('leaves other keys that start with github alone, and text outside the frontmatter', () => {
+    const text =
+      '---\nname: tool\ndescription: x\nmetadata:\n  githubish: yes\n---\nmetadata:\n  github-repo: body text\n';
+    assert.equal(withoutGhMetadata(text), text);
+  });
+
+  test('line endings and OS junk', () => {
+    assert.equal(withLfEndings('a\r\nb\r\n'), 'a\nb\n');
+    assert.equal(isOsJunk('__MACOSX/tool/._SKILL.md'), true);
+    assert.equal(isOsJunk('tool/.DS_Store'), true);
+    assert.equal(isOsJunk('tool/scripts/__pycache__/x.pyc'), true);
+    assert.equal(isOsJunk('tool/SKILL.md'), false);
+  });
+});
