@@ -17,15 +17,11 @@ import { join } from 'node:path';
 import type { BlobReader } from '../lib/skill/source-tree.ts';
 import { GIT_CONFIG } from './git-log.ts';
 
-/**
+/*
  * The bytes of past versions, copied out of git once into a folder keyed by object id (the build
  * cache), so workers read them like files and a later build copies only what is new. Objects over
  * `maxBytes` are never copied: their size is known, and the package budgets leave them out.
  */
-export interface GitBlobStore extends BlobReader {
-  /** Objects git did not have (a partial clone): their files are missing from that version. */
-  missing: Set<string>;
-}
 
 const OBJECT_ID = /^[0-9a-f]{40,64}$/;
 
@@ -89,16 +85,26 @@ function reader(fd: number): { line: () => string | undefined; bytes: (n: number
   };
 }
 
+/** What exporting objects found: each object's size, and those git did not have. */
+export interface ExportedBlobs {
+  sizes: Map<string, number>;
+  /** Objects git did not have (a partial clone): their files are missing from that version. */
+  missing: Set<string>;
+}
+
+/** Where an object's bytes are kept in `dir`. */
+const storedPath = (dir: string, id: string): string => join(dir, id.slice(0, 2), id);
+
 /**
  * Makes every object in `ids` readable from `dir`: sizes from one `git cat-file --batch-check`,
  * the bytes of those not stored yet and not over `maxBytes` from one `git cat-file --batch`.
  */
-export function gitBlobStore(
+export function exportGitBlobs(
   top: string,
   ids: Iterable<string>,
   dir: string,
   maxBytes: number,
-): GitBlobStore {
+): ExportedBlobs {
   const wanted = [...new Set(ids)].filter((id) => OBJECT_ID.test(id)).sort();
   const sizes = new Map<string, number>();
   const missing = new Set<string>();
@@ -111,9 +117,8 @@ export function gitBlobStore(
         else sizes.set(id, Number(size));
       }
     });
-  const path = (id: string): string => join(dir, id.slice(0, 2), id);
   const copy = wanted.filter(
-    (id) => sizes.has(id) && sizes.get(id)! <= maxBytes && !existsSync(path(id)),
+    (id) => sizes.has(id) && sizes.get(id)! <= maxBytes && !existsSync(storedPath(dir, id)),
   );
   if (copy.length)
     catFile(top, '--batch', copy, (fd) => {
@@ -123,27 +128,40 @@ export function gitBlobStore(
         if (type === 'missing' || !size) continue;
         const bytes = lines.bytes(Number(size));
         mkdirSync(join(dir, id.slice(0, 2)), { recursive: true });
-        const temp = `${path(id)}.tmp-${process.pid}`;
+        const temp = `${storedPath(dir, id)}.tmp-${process.pid}`;
         writeFileSync(temp, bytes);
-        renameSync(temp, path(id));
+        renameSync(temp, storedPath(dir, id));
       }
     });
+  return { sizes, missing };
+}
+
+/**
+ * Reads exported objects from `dir` (in any thread): sizes as exported, bytes checked against
+ * their object id. Objects over `maxBytes` were never copied and cannot be read.
+ */
+export function storedBlobReader(
+  dir: string,
+  sizes: ReadonlyMap<string, number>,
+  maxBytes: number,
+): BlobReader {
+  const size = (blob: string): number => {
+    const known = sizes.get(blob);
+    if (known === undefined) throw new Error(`object ${blob} is not in the repository`);
+    return known;
+  };
   return {
-    missing,
-    size(blob) {
-      const size = sizes.get(blob);
-      if (size === undefined) throw new Error(`object ${blob} is not in the repository`);
-      return size;
-    },
+    size,
     read(blob) {
-      const size = this.size(blob);
-      if (size > maxBytes) throw new Error(`object ${blob} is ${size} bytes, over ${maxBytes}`);
-      const bytes = readFileSync(path(blob));
+      const stored = size(blob);
+      if (stored > maxBytes) throw new Error(`object ${blob} is ${stored} bytes, over ${maxBytes}`);
+      const path = storedPath(dir, blob);
+      const bytes = readFileSync(path);
       // A stored copy is checked against its object id, never trusted.
       if (gitObjectId(bytes, blob.length === 64 ? 'sha256' : 'sha1') !== blob) {
-        rmSync(path(blob), { force: true });
+        rmSync(path, { force: true });
         throw new Error(
-          `${path(blob)} does not match its object id (a corrupt cache entry, now deleted): build again`,
+          `${path} does not match its object id (a corrupt cache entry, now deleted): build again`,
         );
       }
       return bytes;

@@ -4,8 +4,16 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { gitBlobStore, gitObjectId } from '../../src/data/git-blobs.ts';
+import { exportGitBlobs, gitObjectId, storedBlobReader } from '../../src/data/git-blobs.ts';
+
+/** Exports the objects and returns a reader over them, as the build does in two threads. */
+function gitBlobStore(repo: string, ids: string[], dir: string, maxBytes: number) {
+  const { sizes } = exportGitBlobs(repo, ids, dir, maxBytes);
+  return storedBlobReader(dir, sizes, maxBytes);
+}
 import { readVersionHistory, type FolderState } from '../../src/data/version-history.ts';
+import { runVersionTask, versionDir } from '../../src/data/version-task.ts';
+import { trustDiff } from '../../src/lib/versions/trust-diff.ts';
 import { analyseSource } from '../../src/lib/skill/package.ts';
 import { fsSource } from '../../src/lib/skill/source-fs.ts';
 import { treeSource } from '../../src/lib/skill/source-tree.ts';
@@ -211,5 +219,89 @@ describe('a past version through the package model', () => {
     assert.throws(() => store.read(blob), /does not match its object id/);
     // Copied again by the next store over the same folder.
     assert.equal(gitObjectId(gitBlobStore(repo, [blob], dir, 1 << 20).read(blob)), blob);
+  });
+});
+
+describe('runVersionTask', () => {
+  test('summarises a past version, archives it, and reuses the cache entry', () => {
+    const history = readVersionHistory(repo, S);
+    const states = history.skills.get('acme/tool')!;
+    const blobDir = join(scratch, 'task-blobs');
+    const cache = join(scratch, 'task-cache');
+    const run = (state: FolderState) => {
+      const { sizes } = exportGitBlobs(
+        repo,
+        state.files.map((f) => f.blob),
+        blobDir,
+        1 << 20,
+      );
+      return runVersionTask({
+        kind: 'version',
+        publisher: 'acme',
+        slug: 'tool',
+        files: state.files,
+        folderKey: state.key,
+        blobDir,
+        sizes: [...sizes],
+        code: 'test',
+        cacheRoot: cache,
+      });
+    };
+    const v1 = run(states.at(-1)!);
+    const v2 = run(states.at(-2)!);
+    assert.equal(v1.version.withheld, undefined);
+    assert.match(v1.version.id, /^[0-9a-f]{12}$/);
+    assert.equal(v1.version.id, v1.version.manifest.slice(0, 12));
+    assert.deepEqual(
+      v1.version.files.map((f) => f.path),
+      ['SKILL.md'],
+    );
+    assert.deepEqual(
+      v2.version.files.map((f) => `${f.path} ${f.mode}`),
+      ['SKILL.md 644', 'scripts/setup.sh 644'],
+    );
+    const diff = trustDiff(v1.version.trust, v2.version.trust);
+    assert.ok(
+      diff.appeared.some((f) => f.file === 'scripts/setup.sh' && f.rule === 'pipe-to-shell'),
+    );
+    assert.ok(diff.gained.includes('remote-code'));
+    assert.deepEqual(diff.scripts.added, ['scripts/setup.sh']);
+    // Archives are kept with the summary; a second run reads the entry instead of analysing again.
+    assert.ok(v2.version.archives.folder.size > 0);
+    writeFileSync(
+      join(versionDir(v2.key, cache), 'version.json'),
+      JSON.stringify({ ...v2.version, label: 'from the cache' }),
+    );
+    assert.equal(run(states.at(-2)!).version.label, 'from the cache');
+  });
+
+  test('a past state that breaks the package rules is a withheld version, with the reason', () => {
+    const broken = join(scratch, 'broken');
+    git(scratch, ['clone', '-q', repo, broken]);
+    commit(broken, 'no frontmatter', '2026-03-09T10:00:00+00:00', {
+      [`${S}/acme/single/SKILL.md`]: 'just text, no frontmatter\n',
+    });
+    const state = readVersionHistory(broken, S).skills.get('acme/single')![0]!;
+    const blobDir = join(scratch, 'broken-blobs');
+    const { sizes } = exportGitBlobs(
+      broken,
+      state.files.map((f) => f.blob),
+      blobDir,
+      1 << 20,
+    );
+    const { version } = runVersionTask({
+      kind: 'version',
+      publisher: 'acme',
+      slug: 'single',
+      files: state.files,
+      folderKey: state.key,
+      blobDir,
+      sizes: [...sizes],
+      code: 'test',
+      cacheRoot: join(scratch, 'broken-cache'),
+    });
+    assert.ok(version.withheld, 'withheld');
+    assert.match(version.withheld, /frontmatter/i);
+    assert.equal(version.id, state.key.slice(0, 12));
   });
 });

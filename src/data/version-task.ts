@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ZipLayout } from '../lib/publish/zip.ts';
+import { analyseSource } from '../lib/skill/package.ts';
+import { DEFAULT_LIMITS } from '../lib/skill/select.ts';
+import { treeSource, type TreeFile } from '../lib/skill/source-tree.ts';
+import { versionOf, withheldVersion, type VersionSummary } from '../lib/versions/version.ts';
+import { storedBlobReader } from './git-blobs.ts';
+
+/** One past state of a skill folder to analyse and archive (in a worker thread). */
+export interface VersionTask {
+  kind: 'version';
+  publisher: string;
+  slug: string;
+  /** The folder's files as git stores them, and the key of that state (src/data/version-history.ts). */
+  files: TreeFile[];
+  folderKey: string;
+  /** Where the objects were exported (src/data/git-blobs.ts), and their sizes. */
+  blobDir: string;
+  sizes: [string, number][];
+  /** Hash of the code and dependencies that make the outputs (part of the key). */
+  code: string;
+  cacheRoot: string;
+}
+
+export interface VersionResult {
+  key: string;
+  version: VersionSummary;
+}
+
+/** The folder of one past version's outputs in the build cache. */
+export function versionDir(key: string, root: string): string {
+  return join(root, 'versions', key.slice(0, 2), key);
+}
+
+/** The cache key of a past version: its folder's state and the code that reads it. */
+export function versionKey(folderKey: string, code: string): string {
+  return createHash('sha256').update(code).update('\0').update(folderKey).digest('hex');
+}
+
+const DONE = 'done';
+const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
+
+/**
+ * Reads a past state through the package model — the same selection, budgets, checks and archives
+ * as today's folder — and keeps its summary and archives in the cache. A state that breaks the rules
+ * is a withheld version, with the reason. Pages are not rendered: only what a version page diffs.
+ */
+export function runVersionTask(task: VersionTask): VersionResult {
+  const key = versionKey(task.folderKey, task.code);
+  const dir = versionDir(key, task.cacheRoot);
+  if (existsSync(join(dir, DONE)))
+    try {
+      return {
+        key,
+        version: JSON.parse(readFileSync(join(dir, 'version.json'), 'utf8')) as VersionSummary,
+      };
+    } catch {
+      // An unreadable entry is made again below.
+    }
+  const blobs = storedBlobReader(task.blobDir, new Map(task.sizes), DEFAULT_LIMITS.maxFileBytes);
+  const analysis = analyseSource(treeSource(task.files, blobs), task.publisher, task.slug);
+  const version = analysis.ok
+    ? versionOf(analysis.skill)
+    : withheldVersion(task.folderKey, analysis.excluded.reason);
+  const temp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  mkdirSync(temp, { recursive: true });
+  writeFileSync(join(temp, 'version.json'), JSON.stringify(version));
+  if (analysis.ok)
+    for (const layout of LAYOUTS)
+      writeFileSync(join(temp, `${layout}.zip`), analysis.zips[layout].bytes);
+  writeFileSync(join(temp, DONE), '');
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(temp, dir);
+  return { key, version };
+}
