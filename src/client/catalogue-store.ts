@@ -75,38 +75,46 @@ export async function findFacetValues(facet: string, text: string): Promise<[str
     .map(([value, count]) => [value, count]);
 }
 
+/** Id-list files fetched at once while counting: a later click's own fetches never queue behind many. */
+const COUNT_FETCHES = 6;
+
 /**
- * Counts for the facet panel under a selection: for each facet's most common values (and every
- * chosen one), how many of the matching skills have it — one id-list per value, counted against
- * the matches. Exact, and no search index involved.
+ * How many of `positions` each shown value of every facet has (the chosen values included), from
+ * the values' id-lists, fetched a few at a time. Gives up (undefined) as soon as `isCurrent` says a
+ * newer answer is wanted, so stale counting never holds up the next click.
  */
 export async function countsWithin(
   index: FacetIndex,
   positions: number[],
   filters: Record<FacetKey, string[]>,
-): Promise<Record<string, Record<string, number>>> {
+  isCurrent: () => boolean = () => true,
+): Promise<Record<string, Record<string, number>> | undefined> {
   const chosen = new Uint8Array(index.count);
   for (const position of positions) chosen[position] = 1;
-  const facets = Object.keys(index.top);
-  const counted = await Promise.all(
-    facets.map(async (facet) => {
-      const values = new Map((index.top[facet] ?? []).map(([value, , id]) => [value, id]));
-      for (const value of filters[facet as FacetKey] ?? []) {
-        const id = values.has(value) ? values.get(value) : await valueId(index, facet, value);
-        if (id !== undefined) values.set(value, id);
-      }
-      const counts = await Promise.all(
-        [...values].map(async ([value, id]) => {
-          const ids = decodeIds(await loadStoreFile<number[]>(storeFiles.ids(facet, id)));
-          let n = 0;
-          for (const position of ids) n += chosen[position]!;
-          return [value, n] as const;
-        }),
-      );
-      return [facet, Object.fromEntries(counts)] as const;
-    }),
+  const jobs: { facet: string; value: string; id: number }[] = [];
+  for (const facet of Object.keys(index.top)) {
+    const values = new Map((index.top[facet] ?? []).map(([value, , id]) => [value, id]));
+    for (const value of filters[facet as FacetKey] ?? []) {
+      const id = values.has(value) ? values.get(value) : await valueId(index, facet, value);
+      if (id !== undefined) values.set(value, id);
+    }
+    for (const [value, id] of values) jobs.push({ facet, value, id });
+  }
+  const counts: Record<string, Record<string, number>> = Object.fromEntries(
+    Object.keys(index.top).map((facet) => [facet, {}]),
   );
-  return Object.fromEntries(counted);
+  for (let start = 0; start < jobs.length; start += COUNT_FETCHES) {
+    if (!isCurrent()) return undefined;
+    await Promise.all(
+      jobs.slice(start, start + COUNT_FETCHES).map(async ({ facet, value, id }) => {
+        const ids = decodeIds(await loadStoreFile<number[]>(storeFiles.ids(facet, id)));
+        let n = 0;
+        for (const position of ids) n += chosen[position]!;
+        counts[facet]![value] = n;
+      }),
+    );
+  }
+  return isCurrent() ? counts : undefined;
 }
 
 /** Positions (catalogue order) in both ascending lists, by walking them together. */

@@ -37,17 +37,21 @@ export interface Pagefind {
 /** `full`: full-text search over pages; `cards`: small per-skill records for catalogue filters. */
 export type PagefindBundle = 'full' | 'cards';
 
-/** How many shards a bundle has (its `shards.json`); one when the file is missing. */
-async function shardCount(folder: string): Promise<number> {
+/** How many shards a bundle has and the tag of this build of it (its `shards.json`); one shard when the file is missing. */
+async function shardInfo(folder: string): Promise<{ count: number; tag?: string | undefined }> {
   try {
     const response = await fetch(`${folder}shards.json`);
-    if (!response.ok) return 1;
-    const { count } = (await response.json()) as { count?: unknown };
-    return typeof count === 'number' && Number.isInteger(count) && count > 0 && count <= 4096
-      ? count
-      : 1;
+    if (!response.ok) return { count: 1 };
+    const { count, tag } = (await response.json()) as { count?: unknown; tag?: unknown };
+    return {
+      count:
+        typeof count === 'number' && Number.isInteger(count) && count > 0 && count <= 4096
+          ? count
+          : 1,
+      tag: typeof tag === 'string' && /^[0-9a-f]{1,64}$/.test(tag) ? tag : undefined,
+    };
   } catch {
-    return 1;
+    return { count: 1 };
   }
 }
 
@@ -60,12 +64,17 @@ export function loadPagefind(bundle: PagefindBundle = 'full'): Promise<Pagefind>
     const url = pagefindUrl(bundle);
     try {
       const folder = url.slice(0, url.lastIndexOf('/') + 1);
-      const [module, count] = await Promise.all([
+      const [module, { count, tag }] = await Promise.all([
         import(/* @vite-ignore */ url) as Promise<Pagefind>,
-        shardCount(folder),
+        shardInfo(folder),
       ]);
       // The index holds site paths without the base (src/integrations/pagefind.ts); results get it here.
-      const options = { baseUrl: SITE_BASE, excerptLength: 24 };
+      // With the build's tag, the browser may cache each shard's entry file instead of refetching it.
+      const options = {
+        baseUrl: SITE_BASE,
+        excerptLength: 24,
+        ...(tag ? { metaCacheTag: tag } : {}),
+      };
       await module.options(options);
       // A big catalogue is indexed in shards (src/lib/search/shards.ts): the first is the bundle itself.
       await Promise.all(

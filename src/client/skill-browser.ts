@@ -280,8 +280,8 @@ export class SkillBrowser extends HTMLElement {
       this.#showFacets(topCounts(index));
       return;
     }
-    const counts = await countsWithin(index, positions, filters);
-    if (run !== this.#run) return;
+    const counts = await countsWithin(index, positions, filters, () => run === this.#run);
+    if (!counts || run !== this.#run) return;
     this.#showFacets(counts);
   }
 

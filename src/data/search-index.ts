@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { apiSummary } from '../lib/publish/install-endpoints.ts';
 import { cardRecord, type ApiSummary, type CardRecord } from '../lib/search/card-record.ts';
@@ -159,7 +159,12 @@ export function publishShards(outDir: string, set: ShardSet): void {
       publishTree(dir, join(target, shardFolder(index)), (name) => name === 'done'),
     );
     mkdirSync(target, { recursive: true });
-    writeFileSync(join(target, 'shards.json'), `${JSON.stringify({ count: set.count })}\n`);
+    // `tag` names this build of the index: browsers may cache Pagefind's entry file under it.
+    const tag = createHash('sha256')
+      .update(set.dirs[bundle].map((dir) => basename(dir)).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
+    writeFileSync(join(target, 'shards.json'), `${JSON.stringify({ count: set.count, tag })}\n`);
   }
 }
 
