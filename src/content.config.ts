@@ -14,6 +14,7 @@ const skills = defineCollection({
     // The worker threads have no import.meta.env: links in rendered packages get the base from here.
     render: { remoteImages: site.remoteImages, base: site.base },
     date: site.buildDate,
+    keepVersions: site.versions.keep,
   }),
   // The loader builds and types these records itself (src/lib/skill-package.ts); the schema only guards the shape.
   schema: z.custom<StoredEntry>(

@@ -9,7 +9,7 @@ const serve = (dir: string, port: number) => ({
   timeout: 30_000,
 });
 
-/** e2e tests run against built fixture catalogues: `dist-site/` (tests/fixtures/site) and `dist-fixtures/` (messy and hostile packages). */
+/** e2e tests run against built fixture catalogues: `dist-site/` (tests/fixtures/site), `dist-fixtures/` (messy and hostile packages) and `dist-versions/` (a catalogue with a git history). */
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
@@ -40,6 +40,11 @@ export default defineConfig({
       testMatch: /fixtures\/.*\.spec\.ts/,
       use: { baseURL: 'http://127.0.0.1:4322' },
     },
+    {
+      name: 'versions',
+      testMatch: /versions\/.*\.spec\.ts/,
+      use: { baseURL: 'http://127.0.0.1:4323' },
+    },
   ],
-  webServer: [serve('dist-site', 4321), serve('dist-fixtures', 4322)],
+  webServer: [serve('dist-site', 4321), serve('dist-fixtures', 4322), serve('dist-versions', 4323)],
 });

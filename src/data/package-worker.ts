@@ -1,9 +1,16 @@
-/** Worker-thread entry: runs package tasks sent by src/data/worker-pool.ts, one at a time. */
+/** Worker-thread entry: runs package and version tasks sent by src/data/worker-pool.ts, one at a time. */
 import { parentPort } from 'node:worker_threads';
 import { runPackageTask, type PackageTask } from './package-task.ts';
+import { runVersionTask, type VersionTask } from './version-task.ts';
 
-parentPort?.on('message', (message: { id: number; task: PackageTask }) => {
-  runPackageTask(message.task).then(
+const isVersionTask = (task: PackageTask | VersionTask): task is VersionTask =>
+  'kind' in task && task.kind === 'version';
+
+parentPort?.on('message', (message: { id: number; task: PackageTask | VersionTask }) => {
+  const { task } = message;
+  const run = async (): Promise<unknown> =>
+    isVersionTask(task) ? runVersionTask(task) : runPackageTask(task);
+  run().then(
     (result) => parentPort?.postMessage({ id: message.id, result }),
     (error: unknown) =>
       parentPort?.postMessage({

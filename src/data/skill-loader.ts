@@ -14,6 +14,8 @@ import {
   type SkillEntryData,
   type StoredEntry,
 } from './package-task.ts';
+import type { VersionResult, VersionTask } from './version-task.ts';
+import { readSkillHistories, versionTasks, writeHistories } from './versions.ts';
 import { TaskFailure, WorkerPool } from './worker-pool.ts';
 
 export type { SkillEntryData, StoredEntry };
@@ -65,10 +67,13 @@ export function skillLoader(options: {
   root: string;
   render: RenderOptions;
   date?: string | undefined;
+  /** How many versions of each skill to keep (site.json `versions.keep`). */
+  keepVersions: number;
 }): Loader {
   let code = '';
-  let pool: WorkerPool<PackageTask, PackageResult> | undefined;
-  const getPool = (): WorkerPool<PackageTask, PackageResult> =>
+  type Task = PackageTask | VersionTask;
+  let pool: WorkerPool<Task, PackageResult | VersionResult> | undefined;
+  const getPool = (): WorkerPool<Task, PackageResult | VersionResult> =>
     (pool ??= new WorkerPool(new URL('./package-worker.ts', import.meta.url)));
   // The check date is not part of a package's key: a cached report keeps the date it was made on.
   const extra = JSON.stringify({ render: options.render });
@@ -97,7 +102,7 @@ export function skillLoader(options: {
     let data: SkillEntryData;
     let digest: string | undefined;
     try {
-      const result = await getPool().run({
+      const result = (await getPool().run({
         dir,
         publisher,
         slug,
@@ -109,7 +114,7 @@ export function skillLoader(options: {
         cacheRoot: cacheRoot(),
         date: checkDate,
         render: options.render,
-      });
+      })) as PackageResult;
       if (!result.data) return;
       ({ data } = result);
       digest = result.key;
@@ -132,20 +137,66 @@ export function skillLoader(options: {
     });
   };
 
+  /**
+   * Every listed skill's kept versions: the past states from git (one `git log`), analysed in the
+   * pool unless the cache has them, and each skill's history written to the cache for the pages.
+   */
+  const loadVersions = async (context: LoaderContext): Promise<void> => {
+    const started = performance.now();
+    const listed = new Map<string, { publisher: string; slug: string }>();
+    for (const entry of context.store.values()) {
+      const data = entry.data as unknown as StoredEntry;
+      if (data.state === 'listed') listed.set(data.id, data);
+    }
+    const read = readSkillHistories(
+      options.root,
+      { keep: options.keepVersions, now: `${checkDate}T23:59:59Z` },
+      code,
+      cacheRoot(),
+    );
+    writeHistories(options.root, read, new Set(listed.keys()), cacheRoot());
+    if (read.reason) {
+      context.logger.warn(
+        `No version history (${read.reason}): each skill shows only its current version.`,
+      );
+      return;
+    }
+    const tasks = versionTasks(options.root, read.pending, listed, code, cacheRoot());
+    let failed = 0;
+    await Promise.all(
+      tasks.map((task) =>
+        getPool()
+          .run(task)
+          .catch((error: unknown) => {
+            failed += 1;
+            context.logger.warn(
+              `content/skills/${task.publisher}/${task.slug}: a past version (${task.folderKey.slice(0, 12)}) could not be read: ${failureReason(error)}`,
+            );
+          }),
+      ),
+    );
+    let states = 0;
+    for (const [id, history] of read.histories) if (listed.has(id)) states += history.states.length;
+    context.logger.info(
+      `${states} version(s) of ${listed.size} skills from ${read.commits} commit(s) in ${Math.round(performance.now() - started)} ms: ${tasks.length - failed} past version(s) read now, the rest from the cache`,
+    );
+  };
+
   return {
     name: 'skillshelf-skills',
     load: async (context) => {
       code = codeVersion();
-      checkDate = (options.date ?? buildNow(process.env, readHeadDate(process.cwd()))).slice(0, 10);
+      checkDate = (options.date ?? buildNow(process.env, readHeadDate(options.root))).slice(0, 10);
       const started = performance.now();
       const dirs = findPackageDirs(options.root);
       const seen = new Set(dirs.map((d) => `${d.publisher}/${d.slug}`));
       await Promise.all(dirs.map((d) => loadOne(context, d)));
+      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+      await loadVersions(context);
       if (!context.watcher) {
         await pool?.close();
         pool = undefined;
       }
-      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
 
       // Report left-out skills on every build, including ones whose unchanged folders came from the cache.
       let excluded = 0;

@@ -70,7 +70,8 @@ function loadCatalogue(): Promise<Catalogue> {
       getCollection('skills'),
       getCollection('publishers'),
     ]);
-    const history = readFirstSeen(process.cwd(), skillsRoot());
+    // The history of the repository holding the skills (tests build catalogues from their own repositories).
+    const history = readFirstSeen(skillsRoot(), '.');
     const now = buildNow(process.env, history.headDate);
     const listed: SkillRecord[] = [];
     const excluded: ExcludedSkill[] = [];

@@ -4,6 +4,8 @@ import type { AstroIntegration } from 'astro';
 import { afterCatalogue } from './after-catalogue.ts';
 import type { ZipLayout } from '../lib/publish/zip.ts';
 import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
+import { getVersions } from '../data/skill-versions.ts';
+import { checkPins } from '../data/version-pins.ts';
 import { sha256Hex } from '../lib/skill/snapshot.ts';
 import { blobFile, zipFile } from '../data/package-cache.ts';
 import { publishFile } from '../data/publish-fs.ts';
@@ -47,6 +49,19 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
       );
       files += 1;
     }
+    // Every kept version's archives, at addresses that never change; their digests are pinned.
+    const versions = getVersions(skill).filter((v) => !v.withheld);
+    checkPins(skill.id, versions);
+    for (const version of versions)
+      for (const layout of LAYOUTS) {
+        publish(
+          join(version.archiveDir, `${layout}.zip`),
+          join(folder, 'versions', version.id, archiveFileName(version.archiveName, layout)),
+          version.archives[layout].sha256,
+          `${skill.id}: the ${layout} archive of version ${version.id}`,
+        );
+        files += 1;
+      }
   }
   return { files };
 }

@@ -27,6 +27,8 @@ export interface SiteConfig {
   importHosts: string[];
   /** The build's "now" as an ISO date: SOURCE_DATE_EPOCH when set (see src/data/git-history.ts for the default). */
   buildDate?: string | undefined;
+  /** Versions from git: how many of each skill's newest versions are kept (1–50, default 5). */
+  versions: { keep: number };
 }
 
 /** Placeholder origin shipped in the starter `site.json`; install endpoints refuse it outside local previews. */
@@ -55,6 +57,7 @@ const DEFAULTS: SiteConfig = {
   installNames: {},
   renames: {},
   importHosts: ['github.com', 'gitlab.com', 'codeberg.org'],
+  versions: { keep: 5 },
 };
 
 /** Origin used for absolute URLs when building for a local preview (`npm start`, tests). */
@@ -107,11 +110,23 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
     installNames: map(file.installNames),
     renames: map(file.renames),
     importHosts: strings(file.importHosts, DEFAULTS.importHosts),
+    versions: { keep: versionsToKeep(file.versions) },
     buildDate:
       Number.isFinite(epoch) && process.env['SOURCE_DATE_EPOCH']
         ? new Date(epoch * 1000).toISOString().slice(0, 10)
         : undefined,
   };
+}
+
+/** `versions.keep` from site.json: a whole number from 1 to 50, else the default (a wrong value is an error). */
+function versionsToKeep(value: unknown): number {
+  const keep: unknown =
+    value && typeof value === 'object' ? (value as Record<string, unknown>)['keep'] : undefined;
+  if (keep === undefined) return DEFAULTS.versions.keep;
+  if (typeof keep === 'number' && Number.isInteger(keep) && keep >= 1 && keep <= 50) return keep;
+  throw new Error(
+    `content/site.json: "versions": { "keep": ${JSON.stringify(keep)} } must be a whole number from 1 to 50 (how many versions of each skill the site keeps).`,
+  );
 }
 
 /** Why a configuration cannot publish install endpoints, or `undefined` when it can. */

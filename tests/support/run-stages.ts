@@ -15,6 +15,7 @@ const STAGES: [name: string, command: string][] = [
   ['build site fixture', 'npm run build:site'],
   ['build hostile fixtures', 'npm run build:fixtures'],
   ['build fixtures, other time zone', 'npm run build:fixtures:tz'],
+  ['build versions fixture (a git history)', 'npm run build:versions'],
   ['dist checks', 'npm run test:dist'],
   ['base path (build under /shelf/)', 'npm run test:base'],
   ['e2e (Chromium)', 'npx playwright test -c tests/playwright.config.ts'],

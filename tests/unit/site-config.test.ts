@@ -22,3 +22,23 @@ test('reads the base path from site.json, normalised; SKILLSHELF_BASE overrides 
     for (const dir of [withBase, without, wrongType]) rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('versions.keep is a whole number from 1 to 50, 5 when unset; anything else stops the build with a clear message', () => {
+  const trees = [
+    makeTree({ 'content/site.json': JSON.stringify({ versions: { keep: 3 } }) }),
+    makeTree({ 'content/site.json': JSON.stringify({ name: 'x' }) }),
+    makeTree({ 'content/site.json': JSON.stringify({ versions: { keep: 0 } }) }),
+    makeTree({ 'content/site.json': JSON.stringify({ versions: { keep: '5' } }) }),
+  ];
+  try {
+    assert.equal(readSiteConfig(trees[0]).versions.keep, 3);
+    assert.equal(readSiteConfig(trees[1]).versions.keep, 5);
+    assert.throws(
+      () => readSiteConfig(trees[2]),
+      /"keep": 0 } must be a whole number from 1 to 50/,
+    );
+    assert.throws(() => readSiteConfig(trees[3]), /"keep": "5" } must be a whole number/);
+  } finally {
+    for (const dir of trees) rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { checkPins } from '../../src/data/version-pins.ts';
 import {
   DIFF_LIMITS,
   fileChanges,
@@ -182,5 +186,35 @@ describe('withoutGhMetadata', () => {
     assert.equal(isOsJunk('tool/.DS_Store'), true);
     assert.equal(isOsJunk('tool/scripts/__pycache__/x.pyc'), true);
     assert.equal(isOsJunk('tool/SKILL.md'), false);
+  });
+});
+
+describe('checkPins', () => {
+  test("records a version's archive digests once and stops a build that would change them", () => {
+    const root = mkdtempSync(join(tmpdir(), 'skillshelf-pins-'));
+    const archives = (sha: string) => ({
+      folder: { sha256: `${sha}1` },
+      root: { sha256: `${sha}2` },
+      plugin: { sha256: `${sha}3` },
+    });
+    try {
+      checkPins('acme/tool', [{ id: 'aaa', archives: archives('x') }], root);
+      checkPins(
+        'acme/tool',
+        [
+          { id: 'aaa', archives: archives('x') },
+          { id: 'bbb', archives: archives('y') },
+        ],
+        root,
+      );
+      assert.throws(
+        () => checkPins('acme/tool', [{ id: 'aaa', archives: archives('z') }], root),
+        /acme\/tool: version aaa was published with a folder archive of sha256 x1, and this build would publish z1/,
+      );
+      // Another skill's versions are its own.
+      checkPins('acme/other', [{ id: 'aaa', archives: archives('z') }], root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

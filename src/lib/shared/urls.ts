@@ -170,6 +170,41 @@ export function skillApiUrl(publisher: string, slug: string, base: string = SITE
   );
 }
 
+/** The page listing every kept version of a skill. */
+export function versionsUrl(publisher: string, slug: string, base: string = SITE_BASE): string {
+  return `${skillUrl(publisher, slug, base)}versions/`;
+}
+
+/** The page of one version of a skill: what changed against the version before it. */
+export function versionUrl(
+  publisher: string,
+  slug: string,
+  id: string,
+  base: string = SITE_BASE,
+): string {
+  return `${versionsUrl(publisher, slug, base)}${encodeURIComponent(id)}/`;
+}
+
+/** The immutable download of one archive layout of one version. */
+export function versionArchiveUrl(
+  publisher: string,
+  slug: string,
+  id: string,
+  archiveName: string,
+  layout: 'folder' | 'root' | 'plugin',
+  base: string = SITE_BASE,
+): string {
+  return `${versionUrl(publisher, slug, id, base)}${archiveFileName(archiveName, layout)}`;
+}
+
+/** The JSON list of a skill's versions. */
+export function versionsApiUrl(publisher: string, slug: string, base: string = SITE_BASE): string {
+  return sitePath(
+    `api/skills/${encodeURIComponent(publisher)}/${encodeURIComponent(slug)}/versions.json`,
+    base,
+  );
+}
+
 /** The page listing every trust rule. */
 export function trustRulesUrl(base: string = SITE_BASE): string {
   return sitePath('trust/rules/', base);

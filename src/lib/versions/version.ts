@@ -19,6 +19,8 @@ export interface VersionSummary {
   label?: string | undefined;
   /** Why this version is not offered (it breaks the package rules or budgets); then only `id` is meaningful. */
   withheld?: string | undefined;
+  /** Folder and file name its archives use (the spec name when valid, else the folder name). */
+  archiveName: string;
   files: VersionFile[];
   trust: VersionTrust;
   /** Size and SHA-256 of each archive layout. */
@@ -43,6 +45,7 @@ export function versionOf(skill: SkillRecord): VersionSummary {
     id: versionId(skill.manifest),
     manifest: skill.manifest,
     label: versionLabel(skill),
+    archiveName: skill.archiveName,
     files: skill.files.map((f) => ({
       path: f.path,
       mode: f.executable ? '755' : '644',
@@ -82,6 +85,7 @@ export function withheldVersion(folderKey: string, reason: string): VersionSumma
     id: folderKey.slice(0, VERSION_ID_LENGTH),
     manifest: folderKey,
     withheld: reason,
+    archiveName: '',
     files: [],
     trust: {
       verdict: 'no-concerns',

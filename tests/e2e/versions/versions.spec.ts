@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+
+/** dist-versions/ is built from a git repository made at test time (tests/support/make-versions-repo.ts). */
+
+interface VersionsJson {
+  skill: string;
+  versions: {
+    id: string;
+    label?: string;
+    date: string | null;
+    current: boolean;
+    verdict?: string;
+    files?: { path: string; mode: string; sha256: string; size: number }[];
+    zips?: Record<'folder' | 'flat' | 'plugin', { url: string; sha256: string; size: number }>;
+  }[];
+}
+
+test('a skill page names its version, how many there are, and what the last update changed', async ({
+  page,
+}) => {
+  await page.goto('/skills/ledger/release-notes/');
+  const line = page.getByRole('region', { name: 'Version' });
+  await expect(line).toContainText('Version 1.2.0');
+  await expect(line).toContainText('committed 15 Mar 2026');
+  await expect(line).toContainText('What changed since 1.1.0 (8 Mar 2026): Files: 1 changed.');
+  await expect(line).toContainText('What it may do: no change.');
+  await line.getByRole('link', { name: '3 versions' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Versions of release-notes');
+});
+
+test('the versions page lists each first-parent state once, newest first, and says what an update may newly do', async ({
+  page,
+}) => {
+  await page.goto('/skills/ledger/release-notes/versions/');
+  const list = page.getByRole('list', { name: 'Versions, newest first' });
+  const items = list.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0).getByRole('heading')).toContainText('1.2.0');
+  await expect(items.nth(0)).toContainText('served now');
+  const v2 = items.nth(1);
+  await expect(v2.getByRole('heading')).toContainText('1.1.0');
+  await expect(v2).toContainText('Files: 1 changed, 1 added.');
+  await expect(v2).toContainText('verdict no concerns → review');
+  await expect(v2).toContainText('now: running downloaded code');
+  await expect(v2).toContainText('new scripts scripts/fetch-template.sh');
+  await expect(items.nth(2).getByRole('heading')).toContainText('1.0.0');
+});
+
+test("an old version's archive downloads, and its digest is the one versions.json pins", async ({
+  page,
+  request,
+}) => {
+  const api = (await (
+    await request.get('/api/skills/ledger/release-notes/versions.json')
+  ).json()) as VersionsJson;
+  const v1 = api.versions.find((v) => v.label === '1.0.0')!;
+  expect(v1.current).toBe(false);
+  expect(v1.files!.map((f) => f.path)).toEqual(['SKILL.md']);
+  await page.goto('/skills/ledger/release-notes/versions/');
+  const item = page.getByRole('listitem').filter({ hasText: v1.id });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    item.getByRole('link', { name: 'Download ZIP' }).click(),
+  ]);
+  const bytes = await (await request.get(download.url())).body();
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(v1.zips!.folder.sha256);
+  expect(bytes.length).toBe(v1.zips!.folder.size);
+  expect(new URL(download.url()).pathname).toBe(
+    `/skills/ledger/release-notes/versions/${v1.id}/release-notes.zip`,
+  );
+});
+
+test('a pull request merged with two commits is one version; a file it removed before the merge is in none', async ({
+  request,
+}) => {
+  const api = (await (
+    await request.get('/api/skills/ledger/link-checker/versions.json')
+  ).json()) as VersionsJson;
+  expect(api.versions.map((v) => v.date)).toEqual(['2026-03-22T09:00:00Z', '2026-03-01T09:00:00Z']);
+  for (const version of api.versions)
+    expect(version.files!.map((f) => f.path)).not.toContain('references/DRAFT.md');
+  const single = (await (
+    await request.get('/api/skills/ledger/one-shot/versions.json')
+  ).json()) as VersionsJson;
+  expect(single.versions).toHaveLength(1);
+});
