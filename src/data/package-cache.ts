@@ -37,6 +37,18 @@ export function hasPackageOutputs(key: string, root = cacheRoot()): boolean {
   return existsSync(join(packageDir(key, root), DONE));
 }
 
+/** Keeps the bytes of every file of a snapshot, by SHA-256 (shared by every package and version). */
+export function writeBlobs(snapshot: PackageSnapshot, root = cacheRoot()): void {
+  for (const file of snapshot.files) {
+    const path = blobPath(file.sha256, root);
+    if (existsSync(path)) continue;
+    mkdirSync(join(path, '..'), { recursive: true });
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(temp, file.bytes);
+    renameSync(temp, path);
+  }
+}
+
 /** Writes a package's outputs: into a temporary folder, renamed into place once complete. */
 export function writePackageOutputs(
   key: string,
@@ -46,14 +58,7 @@ export function writePackageOutputs(
   zips: Record<ZipLayout, BuiltZip>,
   root = cacheRoot(),
 ): void {
-  for (const file of snapshot.files) {
-    const path = blobPath(file.sha256, root);
-    if (existsSync(path)) continue;
-    mkdirSync(join(path, '..'), { recursive: true });
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(temp, file.bytes);
-    renameSync(temp, path);
-  }
+  writeBlobs(snapshot, root);
   const final = packageDir(key, root);
   const temp = `${final}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(temp, { recursive: true });

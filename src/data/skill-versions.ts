@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { classifyBytes, decodeText } from '../lib/skill/classify.ts';
 import type { SkillRecord } from '../lib/skill/package.ts';
+import { versionChanges, type VersionChanges } from '../lib/versions/changes.ts';
+import { fileDiff, type FileChange, type FileDiff } from '../lib/versions/file-diff.ts';
 import { skillsRoot } from '../lib/site-config-fs.ts';
-import { cacheRoot } from './package-cache.ts';
+import { blobFile, cacheRoot } from './package-cache.ts';
 import { site } from './site.ts';
 import {
   assembleVersions,
@@ -40,4 +44,48 @@ export function versionsKey(skill: Pick<SkillRecord, 'id'>): string {
 /** Why the build has no version history (no git, a shallow clone, …), when it has none. */
 export function versionHistoryProblem(): string | undefined {
   return historyIndex().reason;
+}
+
+/** One changed file on a version page: its change, and its diff when both sides are text. */
+export interface FileDiffView {
+  change: FileChange;
+  /** Undefined for a binary file (or one side of it), whose change is told by size and digest. */
+  diff?: FileDiff | undefined;
+}
+
+/** What a version page shows: the version, the one before it, and what changed between them. */
+export interface VersionPage {
+  version: SkillVersion;
+  /** The newest older version that is not withheld; none for the first version. */
+  older?: SkillVersion | undefined;
+  changes?: VersionChanges | undefined;
+  files: FileDiffView[];
+}
+
+/** Reads a file's bytes from the build cache as text, or undefined when it is not text. */
+function cachedText(path: string, sha256: string): string | undefined {
+  const bytes = readFileSync(blobFile(sha256));
+  if (classifyBytes(path, bytes) !== 'text') return undefined;
+  return decodeText(bytes).text;
+}
+
+/** The view model of one version's page: only the files that changed are read and diffed. */
+export function getVersionPage(versions: SkillVersion[], id: string): VersionPage {
+  const index = versions.findIndex((v) => v.id === id);
+  const version = versions[index];
+  if (!version) throw new Error(`no version ${id}`);
+  const older = versions.slice(index + 1).find((v) => !v.withheld);
+  if (version.withheld) return { version, files: [] };
+  const changes = versionChanges(older ?? { ...version, files: [] }, version);
+  // The first kept version has nothing to compare with: its files are listed, not diffed.
+  if (!older) return { version, files: changes.files.map((change) => ({ change })) };
+  const files = changes.files.map((change): FileDiffView => {
+    if (change.status === 'mode') return { change };
+    const before = change.before ? cachedText(change.path, change.before.sha256) : '';
+    const after = change.after ? cachedText(change.path, change.after.sha256) : '';
+    return before === undefined || after === undefined
+      ? { change }
+      : { change, diff: fileDiff(before, after) };
+  });
+  return { version, older, changes, files };
 }

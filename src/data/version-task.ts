@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../lib/skill/select.ts';
 import { treeSource, type TreeFile } from '../lib/skill/source-tree.ts';
 import { versionOf, withheldVersion, type VersionSummary } from '../lib/versions/version.ts';
 import { storedBlobReader } from './git-blobs.ts';
+import { writeBlobs } from './package-cache.ts';
 
 /** One past state of a skill folder to analyse and archive (in a worker thread). */
 export interface VersionTask {
@@ -64,6 +65,8 @@ export function runVersionTask(task: VersionTask): VersionResult {
   const version = analysis.ok
     ? versionOf(analysis.skill)
     : withheldVersion(task.folderKey, analysis.excluded.reason);
+  // The files' bytes, by SHA-256, for the version pages' diffs.
+  if (analysis.ok) writeBlobs(analysis.snapshot, task.cacheRoot);
   const temp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(temp, { recursive: true });
   writeFileSync(join(temp, 'version.json'), JSON.stringify(version));
