@@ -113,7 +113,8 @@ describe('install endpoints', () => {
       url: 'https://s.test/skills/acme/run/download/run-plugin.zip',
       sha256: 'c'.repeat(64),
     });
-    assert.equal(market.plugins[0]!['version'], '1.2.0');
+    // No version, even when the skill declares one: Claude Code versions the plugin by the archive digest.
+    assert.equal('version' in market.plugins[0]!, false);
     assert.deepEqual(market.plugins[0]!['author'], { name: 'Acme Inc.' });
   });
 });

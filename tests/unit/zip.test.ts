@@ -47,13 +47,11 @@ describe('buildSkillZip', () => {
       buildSkillZip(files, 'plugin', 'demo', {
         name: 'demo',
         description: 'Demo skill.',
-        version: '1.0.0',
       }).bytes,
     );
     assert.deepEqual(JSON.parse(new TextDecoder().decode(entries['.claude-plugin/plugin.json'])), {
       name: 'demo',
       description: 'Demo skill.',
-      version: '1.0.0',
     });
     assert.ok(entries['skills/demo/SKILL.md']);
   });
@@ -125,16 +123,16 @@ describe('archive digests', () => {
         files,
         'plugin',
         skill.archiveName,
-        pluginManifest(skill.archiveName, skill.description, skill.version, skill.license),
+        pluginManifest(skill.archiveName, skill.description, skill.license),
       );
       assert.equal(rebuilt.sha256, skill.archives.plugin.sha256);
       const manifest = JSON.parse(
         new TextDecoder().decode(unzipSync(rebuilt.bytes)['.claude-plugin/plugin.json']),
       ) as Record<string, string>;
+      // The skill's version 2.1.0 is not in plugin.json: the archive digest versions the plugin.
       assert.deepEqual(manifest, {
         name: 'licensed',
         description: 'Licensed by its sidecar.',
-        version: '2.1.0',
         license: 'Apache-2.0',
       });
     } finally {

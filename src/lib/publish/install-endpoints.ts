@@ -199,7 +199,11 @@ export function buildDiscoveryIndex(
   };
 }
 
-/** `/marketplace.json`: a Claude Code marketplace with one plugin per skill, each an archive pinned by sha256. */
+/**
+ * `/marketplace.json`: a Claude Code marketplace with one plugin per skill, each an archive pinned
+ * by sha256. No `version`: Claude Code then versions each plugin by its archive's digest, so a
+ * changed archive is always offered as an update (a fixed label that was not bumped would hide it).
+ */
 export function buildMarketplace(
   skills: readonly SkillRecord[],
   publisherNames: ReadonlyMap<string, string>,
@@ -217,7 +221,6 @@ export function buildMarketplace(
     plugins: skills.map((skill) => ({
       name: names.get(skill.id),
       description: skill.description,
-      ...(skill.version && /^\d+\.\d+\.\d+/.test(skill.version) ? { version: skill.version } : {}),
       author: { name: publisherNames.get(skill.publisher) ?? skill.publisher },
       ...(skill.license ? { license: skill.license } : {}),
       keywords: skill.tags,

@@ -9,11 +9,10 @@ import { zipSync, type Zippable } from 'fflate';
  */
 export type ZipLayout = 'folder' | 'root' | 'plugin';
 
-/** Plugin manifest fields, from the skill's own frontmatter. */
+/** Plugin manifest fields, from the skill's own frontmatter (never a version: see pluginManifest). */
 export interface PluginManifest {
   name: string;
   description: string;
-  version?: string | undefined;
   license?: string | undefined;
   keywords?: string[] | undefined;
   author?: { name: string } | undefined;

@@ -190,7 +190,7 @@ export function analysePackage(
           .replace(/^-|-$/g, '') || 'skill';
   const license = frontmatter.license ?? listing.listing.license;
   const version = textOf(parsed.data['version']) ?? frontmatter.metadata['version'];
-  const manifest = pluginManifest(archiveName, frontmatter.description, version, license);
+  const manifest = pluginManifest(archiveName, frontmatter.description, license);
   const zips = Object.fromEntries(
     (['folder', 'root', 'plugin'] as const).map((layout) => [
       layout,
@@ -314,17 +314,19 @@ export function whenToUse(
   return match ? match[0].charAt(0).toUpperCase() + match[0].slice(1) : description;
 }
 
-/** The plugin.json written into plugin-layout archives, from the skill's own frontmatter. */
+/**
+ * The plugin.json written into plugin-layout archives, from the skill's own frontmatter. It has no
+ * `version`: Claude Code would take a fixed one as the plugin's version and never offer an update
+ * when the archive changes; without one it versions the plugin by the archive's digest.
+ */
 export function pluginManifest(
   name: string,
   description: string,
-  version?: string,
   license?: string,
 ): PluginManifest {
   return {
     name,
     description,
-    ...(version && /^\d+\.\d+\.\d+/.test(version) ? { version } : {}),
     ...(license && license.length < 64 ? { license } : {}),
   };
 }
