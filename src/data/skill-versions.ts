@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { classifyBytes, decodeText } from '../lib/skill/classify.ts';
 import type { SkillRecord } from '../lib/skill/package.ts';
 import { versionChanges, type VersionChanges } from '../lib/versions/changes.ts';
+import { isOffered } from '../lib/versions/api.ts';
 import { fileDiff, type FileChange, type FileDiff } from '../lib/versions/file-diff.ts';
 import { skillsRoot } from '../lib/site-config-fs.ts';
 import { blobFile, cacheRoot } from './package-cache.ts';
@@ -25,12 +26,21 @@ function historyIndex(): HistoryIndex {
 
 /** A listed skill's kept versions, newest first; the first is the one the site serves. */
 export function getVersions(skill: SkillRecord): SkillVersion[] {
-  return assembleVersions(
+  const versions = assembleVersions(
     skill,
     readSkillHistory(historyIndex().skills[skill.id], cacheRoot()),
     cacheRoot(),
     site.versions.keep,
   );
+  for (const version of versions)
+    if (site.withdrawn.includes(`${skill.id}@${version.id}`)) {
+      if (version.current)
+        throw new Error(
+          `content/site.json withdraws ${skill.id}@${version.id}, the version the site serves now. Change or remove the skill's folder instead (a withdrawn version must have a newer one to replace it).`,
+        );
+      version.withdrawn = true;
+    }
+  return versions;
 }
 
 /**
@@ -74,8 +84,8 @@ export function getVersionPage(versions: SkillVersion[], id: string): VersionPag
   const index = versions.findIndex((v) => v.id === id);
   const version = versions[index];
   if (!version) throw new Error(`no version ${id}`);
-  const older = versions.slice(index + 1).find((v) => !v.withheld);
-  if (version.withheld) return { version, files: [] };
+  const older = versions.slice(index + 1).find(isOffered);
+  if (!isOffered(version)) return { version, files: [] };
   const changes = versionChanges(older ?? { ...version, files: [] }, version);
   // The first kept version has nothing to compare with: its files are listed, not diffed.
   if (!older) return { version, files: changes.files.map((change) => ({ change })) };

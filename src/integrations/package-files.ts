@@ -5,6 +5,7 @@ import { afterCatalogue } from './after-catalogue.ts';
 import type { ZipLayout } from '../lib/publish/zip.ts';
 import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
 import { getVersions } from '../data/skill-versions.ts';
+import { isOffered } from '../lib/versions/api.ts';
 import { checkPins } from '../data/version-pins.ts';
 import { sha256Hex } from '../lib/skill/snapshot.ts';
 import { blobFile, zipFile } from '../data/package-cache.ts';
@@ -50,7 +51,7 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
       files += 1;
     }
     // Every kept version's archives, at addresses that never change; their digests are pinned.
-    const versions = getVersions(skill).filter((v) => !v.withheld);
+    const versions = getVersions(skill).filter(isOffered);
     checkPins(skill.id, versions);
     for (const version of versions)
       for (const layout of LAYOUTS) {

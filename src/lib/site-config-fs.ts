@@ -29,6 +29,8 @@ export interface SiteConfig {
   buildDate?: string | undefined;
   /** Versions from git: how many of each skill's newest versions are kept (1–50, default 5). */
   versions: { keep: number };
+  /** Versions the operator pulled, as `publisher/skill@id`: no pages, no downloads, listed as withdrawn. */
+  withdrawn: string[];
 }
 
 /** Placeholder origin shipped in the starter `site.json`; install endpoints refuse it outside local previews. */
@@ -58,6 +60,7 @@ const DEFAULTS: SiteConfig = {
   renames: {},
   importHosts: ['github.com', 'gitlab.com', 'codeberg.org'],
   versions: { keep: 5 },
+  withdrawn: [],
 };
 
 /** Origin used for absolute URLs when building for a local preview (`npm start`, tests). */
@@ -111,6 +114,7 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
     renames: map(file.renames),
     importHosts: strings(file.importHosts, DEFAULTS.importHosts),
     versions: { keep: versionsToKeep(file.versions) },
+    withdrawn: strings(file.withdrawn, []),
     buildDate:
       Number.isFinite(epoch) && process.env['SOURCE_DATE_EPOCH']
         ? new Date(epoch * 1000).toISOString().slice(0, 10)

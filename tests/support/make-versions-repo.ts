@@ -6,13 +6,16 @@
  *   a shell; v3 edits SKILL.md;
  * - ledger/link-checker: one commit, then a pull request of two commits merged with a merge commit
  *   (one more version, not two; the first commit's file, removed by the second, is in no version);
- * - ledger/one-shot: one commit.
+ * - ledger/one-shot: one commit;
+ * - then site.json withdraws link-checker's first version.
  *
  * Dates are fixed, so the repository (and the site built from it) is the same on every run.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { packageManifestDigest } from '../../src/lib/skill/manifest.ts';
+import { sha256Hex } from '../../src/lib/skill/snapshot.ts';
 
 const dir = resolve(process.argv[2] ?? '.cache/versions-repo');
 const env = {
@@ -131,4 +134,20 @@ git(
   ['merge', '-q', '--no-ff', 'link-checker-anchors', '-m', 'Merge link-checker anchors'],
   '2026-03-22T09:00:00+00:00',
 );
+// The operator withdraws link-checker's first version: its id is the start of its manifest digest.
+const firstLinkChecker = linkChecker('');
+const withdrawnId = packageManifestDigest([
+  { path: 'SKILL.md', executable: false, sha256: sha256Hex(firstLinkChecker) },
+]).slice(0, 12);
+commit('Withdraw the first link-checker', '2026-03-23T09:00:00+00:00', {
+  'site.json': `${JSON.stringify(
+    {
+      name: 'Versions test shelf',
+      versions: { keep: 5 },
+      withdrawn: [`ledger/link-checker@${withdrawnId}`],
+    },
+    null,
+    2,
+  )}\n`,
+});
 console.log(`Wrote a marketplace with history to ${dir}`);

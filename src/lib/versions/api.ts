@@ -5,6 +5,13 @@ import type { VersionSummary } from './version.ts';
 export interface ListedVersion extends VersionSummary {
   seen: { commit: string; date: string }[];
   current: boolean;
+  /** Pulled by the operator (site.json `withdrawn`): listed, never offered. */
+  withdrawn?: boolean | undefined;
+}
+
+/** True for a version the site offers: neither withheld by the rules nor withdrawn by the operator. */
+export function isOffered(version: Pick<ListedVersion, 'withheld' | 'withdrawn'>): boolean {
+  return !version.withheld && !version.withdrawn;
 }
 
 /** The date a version was last reached (ISO), or undefined when it is not committed yet. */
@@ -40,16 +47,18 @@ export function versionsDocument(
         commit: latest?.commit ?? null,
         ...(version.seen.length > 1 ? { alsoAt: version.seen.slice(0, -1) } : {}),
         current: version.current,
-        ...(version.withheld
-          ? { withheld: version.withheld }
-          : {
-              manifest: version.manifest,
-              verdict: version.trust.verdict,
-              coverage: version.trust.coverage,
-              tokens: version.trust.tokens,
-              files: version.files,
-              zips: { folder: zip('folder'), flat: zip('root'), plugin: zip('plugin') },
-            }),
+        ...(version.withdrawn
+          ? { withdrawn: true }
+          : version.withheld
+            ? { withheld: version.withheld }
+            : {
+                manifest: version.manifest,
+                verdict: version.trust.verdict,
+                coverage: version.trust.coverage,
+                tokens: version.trust.tokens,
+                files: version.files,
+                zips: { folder: zip('folder'), flat: zip('root'), plugin: zip('plugin') },
+              }),
       };
     }),
   };

@@ -78,8 +78,10 @@ test('a pull request merged with two commits is one version; a file it removed b
     await request.get('/api/skills/ledger/link-checker/versions.json')
   ).json()) as VersionsJson;
   expect(api.versions.map((v) => v.date)).toEqual(['2026-03-22T09:00:00Z', '2026-03-01T09:00:00Z']);
+  // (The older one is withdrawn in this catalogue: listed without its files.)
   for (const version of api.versions)
-    expect(version.files!.map((f) => f.path)).not.toContain('references/DRAFT.md');
+    expect((version.files ?? []).map((f) => f.path)).not.toContain('references/DRAFT.md');
+  expect(api.versions[0]!.files!.map((f) => f.path)).toEqual(['SKILL.md']);
   const single = (await (
     await request.get('/api/skills/ledger/one-shot/versions.json')
   ).json()) as VersionsJson;
@@ -109,4 +111,32 @@ test('a version page shows the files an update added and the findings it brought
   await expect(target).toBeInViewport();
   // Only changed files are shown: the SKILL.md diff, the new script, nothing else.
   await expect(page.getByRole('article')).toHaveCount(2);
+});
+
+test('a version the operator withdrew is listed as withdrawn, with no page and no downloads', async ({
+  page,
+  request,
+}) => {
+  const api = (await (
+    await request.get('/api/skills/ledger/link-checker/versions.json')
+  ).json()) as VersionsJson & { versions: { withdrawn?: boolean }[] };
+  const pulled = api.versions.find((v) => v.withdrawn)!;
+  expect(pulled.date).toBe('2026-03-01T09:00:00Z');
+  expect(pulled.zips).toBeUndefined();
+  expect(pulled.files).toBeUndefined();
+  await page.goto('/skills/ledger/link-checker/versions/');
+  const item = page.getByRole('listitem').filter({ hasText: pulled.id });
+  await expect(item).toContainText('Withdrawn by the catalogue');
+  await expect(item.getByRole('link')).toHaveCount(0);
+  expect((await request.get(`/skills/ledger/link-checker/versions/${pulled.id}/`)).status()).toBe(
+    404,
+  );
+  expect(
+    (
+      await request.get(`/skills/ledger/link-checker/versions/${pulled.id}/link-checker.zip`)
+    ).status(),
+  ).toBe(404);
+  // The version served now says nothing changed against a withdrawn one: there is none to compare with.
+  await page.goto('/skills/ledger/link-checker/');
+  await expect(page.getByRole('region', { name: 'Version' })).not.toContainText('What changed');
 });
