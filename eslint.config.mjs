@@ -10,11 +10,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * What browser code (src/client) may not import: anything in src/lib outside src/lib/shared (the
- * browser-safe layer), Node built-ins and src/data. Node-only modules say so in their names
- * (`*-fs.ts`) or folders (src/data, src/lib/import).
+ * What browser code (src/client) may not import: anything in src/lib outside src/lib/shared and
+ * src/lib/versions (the browser-safe layers: the version checks run in the build and in the
+ * browser), Node built-ins and src/data. Node-only modules say so in their names (`*-fs.ts`) or
+ * folders (src/data, src/lib/import).
  */
-const BROWSER_FORBIDDEN = '^node:|/data/|/lib/(?!shared/)';
+const BROWSER_FORBIDDEN = '^node:|/data/|/lib/(?!shared/|versions/)';
+/** What the browser-safe layers may not import themselves (types may come from anywhere). */
+const BROWSER_SAFE_FORBIDDEN = '^node:|/data/';
 
 export default tseslint.config(
   {
@@ -84,7 +87,25 @@ export default tseslint.config(
               regex: BROWSER_FORBIDDEN,
               allowTypeImports: true,
               message:
-                'Browser code may import only browser-safe modules: src/lib/shared, search-state, publish/urls.',
+                'Browser code may import only browser-safe modules: src/lib/shared, src/lib/versions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser-safe layers stay browser-safe: no Node built-ins, no build data.
+    files: ['src/lib/shared/**/*.ts', 'src/lib/versions/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: BROWSER_SAFE_FORBIDDEN,
+              allowTypeImports: true,
+              message: 'src/lib/shared and src/lib/versions run in the browser: no Node modules.',
             },
           ],
         },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { afterCatalogue } from './after-catalogue.ts';
@@ -6,6 +6,7 @@ import type { ZipLayout } from '../lib/publish/zip.ts';
 import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
 import { getVersions } from '../data/skill-versions.ts';
 import { isOffered } from '../lib/versions/api.ts';
+import { buildDigestFiles } from '../lib/versions/digest-index.ts';
 import { checkPins } from '../data/version-pins.ts';
 import { sha256Hex } from '../lib/skill/snapshot.ts';
 import { blobFile, zipFile } from '../data/package-cache.ts';
@@ -30,6 +31,7 @@ function publish(from: string, to: string, sha256: string, what: string): void {
  */
 export function writePackageFiles(outDir: string, skills: ListedSkill[]): { files: number } {
   let files = 0;
+  const offered: { skill: string; id: string; files: { sha256: string }[] }[] = [];
   for (const skill of skills) {
     const folder = join(outDir, 'skills', skill.publisher, skill.slug);
     for (const file of skill.files) {
@@ -54,6 +56,12 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
     const versions = getVersions(skill).filter(isOffered);
     checkPins(skill.id, versions);
     for (const version of versions)
+      offered.push({
+        skill: skill.id,
+        id: version.id,
+        files: version.files.map((f) => ({ sha256: f.sha256 })),
+      });
+    for (const version of versions)
       for (const layout of LAYOUTS) {
         publish(
           join(version.archiveDir, `${layout}.zip`),
@@ -64,7 +72,22 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
         files += 1;
       }
   }
+  files += writeDigestFiles(outDir, offered);
   return { files };
+}
+
+/** Writes `api/digests/`: which skills and versions shipped each file digest (for "Check your copy"). */
+function writeDigestFiles(
+  outDir: string,
+  versions: { skill: string; id: string; files: { sha256: string }[] }[],
+): number {
+  const { head, files } = buildDigestFiles(versions);
+  const dir = join(outDir, 'api', 'digests');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(head));
+  for (const [name, file] of files) writeFileSync(join(dir, `${name}.json`), JSON.stringify(file));
+  return files.size + 1;
 }
 
 /** Publishes raw files and archives after `astro build` (see writePackageFiles). */

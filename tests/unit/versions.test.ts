@@ -10,7 +10,16 @@ import {
   fileDiff,
   type VersionFile,
 } from '../../src/lib/versions/file-diff.ts';
+import { buildDigestFiles, digestPrefixLength } from '../../src/lib/versions/digest-index.ts';
 import { isOsJunk, withLfEndings, withoutGhMetadata } from '../../src/lib/versions/normalise.ts';
+import {
+  bestMatch,
+  compareCopy,
+  digestCopy,
+  lookupNames,
+  packagePaths,
+  type VersionData,
+} from '../../src/lib/versions/verify.ts';
 import {
   isQuiet,
   trustDiff,
@@ -216,5 +225,113 @@ describe('checkPins', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('check your copy', () => {
+  test('finds the package paths of a folder, a flat archive and a plugin archive, without OS junk', () => {
+    assert.deepEqual(
+      [
+        ...packagePaths([
+          'tool/SKILL.md',
+          'tool/scripts/a.sh',
+          'tool/.DS_Store',
+          '__MACOSX/tool/._SKILL.md',
+        ]),
+      ],
+      [
+        ['tool/SKILL.md', 'SKILL.md'],
+        ['tool/scripts/a.sh', 'scripts/a.sh'],
+      ],
+    );
+    assert.deepEqual(
+      [...packagePaths(['SKILL.md', 'references/x.md']).values()],
+      ['SKILL.md', 'references/x.md'],
+    );
+    assert.deepEqual(
+      [
+        ...packagePaths([
+          '.claude-plugin/plugin.json',
+          'skills/tool/SKILL.md',
+          'skills/tool/a.py',
+        ]).values(),
+      ],
+      ['SKILL.md', 'a.py'],
+    );
+  });
+
+  test('splits the digest lookup by leading hex digits, and matches a copy to the version sharing most files', async () => {
+    const { head, files } = buildDigestFiles([
+      { skill: 'a/x', id: 'v2', files: [{ sha256: 'aa11' }, { sha256: 'bb22' }] },
+      { skill: 'a/x', id: 'v1', files: [{ sha256: 'aa00' }, { sha256: 'bb22' }] },
+      { skill: 'b/y', id: 'w1', files: [{ sha256: 'bb22' }] },
+    ]);
+    assert.equal(head.prefix, 1);
+    assert.deepEqual(files.get('b'), {
+      bb22: [
+        ['a/x', 'v2', 'v1'],
+        ['b/y', 'w1'],
+      ],
+    });
+    assert.equal(digestPrefixLength(100), 1);
+    assert.equal(digestPrefixLength(1_000_000), 3);
+    const copy = [
+      { path: 'SKILL.md', sha256: 'aa00' },
+      { path: 'run.sh', sha256: 'bb22' },
+    ];
+    assert.deepEqual(lookupNames(copy, 1), ['a', 'b']);
+    assert.deepEqual(bestMatch(copy, [...files.values()]), { skill: 'a/x', id: 'v1', overlap: 2 });
+    const { files: digested, ghMetadata } = await digestCopy([
+      {
+        path: 'SKILL.md',
+        bytes: new TextEncoder().encode(
+          '---\nname: x\nmetadata:\n  github-ref: main\n---\nA\r\nB\r\n',
+        ),
+      },
+    ]);
+    assert.equal(ghMetadata, true);
+    assert.match(digested[0]!.sha256, /^[0-9a-f]{64}$/);
+    assert.notEqual(digested[0]!.lfSha256, undefined);
+  });
+
+  test('compares a copy with its version: modified, added, missing, line endings, versions behind and the trust diff', () => {
+    const v = (
+      id: string,
+      files: [string, string][],
+      over: Partial<VersionData> = {},
+    ): VersionData => ({
+      id,
+      date: null,
+      current: false,
+      files: files.map(([path, sha256]) => ({ path, sha256, mode: '644', size: 1 })),
+      ...over,
+    });
+    const versions = [
+      v('v3', [['SKILL.md', 's3']], { current: true, allowedTools: ['Bash'] }),
+      v('v2', [['SKILL.md', 's2']], { withdrawn: true }),
+      v('v1', [
+        ['SKILL.md', 's1'],
+        ['a.md', 'a1'],
+        ['b.md', 'b1'],
+        ['c.md', 'c1'],
+      ]),
+    ];
+    const report = compareCopy(
+      [
+        { path: 'SKILL.md', sha256: 's1' },
+        { path: 'a.md', sha256: 'changed' },
+        { path: 'b.md', sha256: 'crlf', lfSha256: 'b1' },
+        { path: 'new.md', sha256: 'n' },
+      ],
+      versions,
+      'v1',
+    )!;
+    assert.equal(report.behind, 1, 'the withdrawn version does not count');
+    assert.deepEqual(report.modified, ['a.md']);
+    assert.deepEqual(report.added, ['new.md']);
+    assert.deepEqual(report.missing, ['c.md']);
+    assert.deepEqual(report.lineEndings, ['b.md']);
+    assert.equal(report.latest.id, 'v3');
+    assert.deepEqual(report.trust?.tools.added, ['Bash']);
   });
 });

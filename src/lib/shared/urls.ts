@@ -89,6 +89,11 @@ export function reportUrl(base: string = SITE_BASE): string {
   return sitePath('report/', base);
 }
 
+/** The page that checks a copy of a skill against the catalogue's versions. */
+export function verifyUrl(base: string = SITE_BASE): string {
+  return sitePath('verify/', base);
+}
+
 /** The about page. */
 export function aboutUrl(base: string = SITE_BASE): string {
   return sitePath('about/', base);

@@ -10,6 +10,7 @@ interface VersionsJson {
     label?: string;
     date: string | null;
     current: boolean;
+    withdrawn?: boolean;
     verdict?: string;
     files?: { path: string; mode: string; sha256: string; size: number }[];
     zips?: Record<'folder' | 'flat' | 'plugin', { url: string; sha256: string; size: number }>;
@@ -119,7 +120,7 @@ test('a version the operator withdrew is listed as withdrawn, with no page and n
 }) => {
   const api = (await (
     await request.get('/api/skills/ledger/link-checker/versions.json')
-  ).json()) as VersionsJson & { versions: { withdrawn?: boolean }[] };
+  ).json()) as VersionsJson;
   const pulled = api.versions.find((v) => v.withdrawn)!;
   expect(pulled.date).toBe('2026-03-01T09:00:00Z');
   expect(pulled.zips).toBeUndefined();
