@@ -19,6 +19,8 @@ import type { ExcludedSkill, SkillRecord } from '../lib/skill/package.ts';
 import { tagLabel } from '../lib/skill/tags.ts';
 import { readFirstSeen } from './git-history.ts';
 import { site } from './site.ts';
+import { getVersions } from './skill-versions.ts';
+import { isOffered } from '../lib/versions/api.ts';
 
 /** A publisher as the site shows it: profile (when given) and skill count. */
 export interface PublisherView {
@@ -101,6 +103,7 @@ function loadCatalogue(): Promise<Catalogue> {
     }
     // Collection order is not stable between builds: sort so every page and file is reproducible.
     accepted.sort((a, b) => compare(a.id, b.id));
+    applyHolds(accepted);
     excluded.sort((a, b) => compare(a.id, b.id));
 
     const profileBySlug = new Map(profiles.map((p) => [p.id, p.data]));
@@ -152,6 +155,33 @@ function loadCatalogue(): Promise<Catalogue> {
     };
   })();
   return catalogue;
+}
+
+/**
+ * site.json `hold`: installs of a skill point at one of its kept versions instead of the latest. A
+ * hold naming no kept, offered version stops the build with the versions it could name.
+ */
+function applyHolds(skills: SkillRecord[]): void {
+  for (const [id, versionId] of Object.entries(site.hold)) {
+    const skill = skills.find((s) => s.id === id);
+    if (!skill) throw new Error(`content/site.json holds ${id}, which is not a listed skill.`);
+    const versions = getVersions(skill);
+    const held = versions.find((v) => v.id === versionId && isOffered(v));
+    if (!held)
+      throw new Error(
+        `content/site.json holds ${id} at ${versionId}, which is not one of its kept versions that can be offered (${versions
+          .filter(isOffered)
+          .map((v) => v.id)
+          .join(', ')}).`,
+      );
+    if (held.current) continue;
+    skill.installFrom = {
+      id: held.id,
+      label: held.label,
+      archiveName: held.archiveName,
+      archives: held.archives,
+    };
+  }
 }
 
 /** A record as the site shows it: display name, dates and featured flag by the operator's rules. */

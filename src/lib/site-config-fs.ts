@@ -31,6 +31,8 @@ export interface SiteConfig {
   versions: { keep: number };
   /** Versions the operator pulled, as `publisher/skill@id`: no pages, no downloads, listed as withdrawn. */
   withdrawn: string[];
+  /** Install endpoints held at a version: `{ "publisher/skill": "<version id>" }` instead of the latest. */
+  hold: Record<string, string>;
 }
 
 /** Placeholder origin shipped in the starter `site.json`; install endpoints refuse it outside local previews. */
@@ -61,6 +63,7 @@ const DEFAULTS: SiteConfig = {
   importHosts: ['github.com', 'gitlab.com', 'codeberg.org'],
   versions: { keep: 5 },
   withdrawn: [],
+  hold: {},
 };
 
 /** Origin used for absolute URLs when building for a local preview (`npm start`, tests). */
@@ -115,6 +118,7 @@ export function readSiteConfig(cwd = process.cwd()): SiteConfig {
     importHosts: strings(file.importHosts, DEFAULTS.importHosts),
     versions: { keep: versionsToKeep(file.versions) },
     withdrawn: strings(file.withdrawn, []),
+    hold: map(file.hold),
     buildDate:
       Number.isFinite(epoch) && process.env['SOURCE_DATE_EPOCH']
         ? new Date(epoch * 1000).toISOString().slice(0, 10)

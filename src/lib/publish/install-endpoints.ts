@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { compareCodePoints, sortByFirstSeen } from './identity.ts';
 import { isClaudeAiReady } from '../skill/portability.ts';
+import type { ZipLayout } from './zip.ts';
 import type { SkillRecord } from '../skill/package.ts';
 import { countFindings } from '../skill/findings.ts';
-import { archiveUrl, fileUrl, rawUrl, skillApiUrl, skillUrl } from '../shared/urls.ts';
+import {
+  archiveUrl,
+  fileUrl,
+  rawUrl,
+  skillApiUrl,
+  skillUrl,
+  versionArchiveUrl,
+} from '../shared/urls.ts';
 import { trimChars } from '../shared/text.ts';
 
 /** Agent Skills Discovery RFC v0.2 schema id. */
@@ -181,6 +189,26 @@ export function installNames(skills: readonly InstallNameInput[]): Map<string, s
   return assignInstallNames(skills, new Map()).names;
 }
 
+/**
+ * The archive installs use: the latest, or the version the operator holds (site.json `hold`), at
+ * its immutable address. Its site path, digest and size.
+ */
+export function installArchive(
+  skill: Pick<SkillRecord, 'publisher' | 'slug' | 'archiveName' | 'archives' | 'installFrom'>,
+  layout: ZipLayout,
+): { path: string; sha256: string; size: number } {
+  const held = skill.installFrom;
+  return held
+    ? {
+        path: versionArchiveUrl(skill.publisher, skill.slug, held.id, held.archiveName, layout),
+        ...held.archives[layout],
+      }
+    : {
+        path: archiveUrl(skill.publisher, skill.slug, skill.archiveName, layout),
+        ...skill.archives[layout],
+      };
+}
+
 /** `/.well-known/agent-skills/index.json`: every skill as an archive with SKILL.md at its root, pinned by digest. */
 export function buildDiscoveryIndex(
   skills: readonly SkillRecord[],
@@ -193,8 +221,8 @@ export function buildDiscoveryIndex(
       name: names.get(skill.id),
       type: 'archive',
       description: skill.description,
-      url: new URL(archiveUrl(skill.publisher, skill.slug, skill.archiveName, 'root'), origin).href,
-      digest: `sha256:${skill.archives.root.sha256}`,
+      url: new URL(installArchive(skill, 'root').path, origin).href,
+      digest: `sha256:${installArchive(skill, 'root').sha256}`,
     })),
   };
 }
@@ -228,9 +256,8 @@ export function buildMarketplace(
       homepage: new URL(skillUrl(skill.publisher, skill.slug), origin).href,
       source: {
         source: 'archive',
-        url: new URL(archiveUrl(skill.publisher, skill.slug, skill.archiveName, 'plugin'), origin)
-          .href,
-        sha256: skill.archives.plugin.sha256,
+        url: new URL(installArchive(skill, 'plugin').path, origin).href,
+        sha256: installArchive(skill, 'plugin').sha256,
       },
     })),
   };

@@ -74,6 +74,16 @@ export interface SkillRecord {
   trust: TrustReport;
   /** Where the build cache keeps this package's outputs (src/data/package-cache.ts); set by the loader. */
   cacheKey?: string | undefined;
+  /** The version installs point at when the operator holds one (site.json `hold`); set by the catalogue. */
+  installFrom?: HeldVersion | undefined;
+}
+
+/** A version other than the latest that installs point at (site.json `hold`). */
+export interface HeldVersion {
+  id: string;
+  label?: string | undefined;
+  archiveName: string;
+  archives: Record<ZipLayout, { size: number; sha256: string }>;
 }
 
 /** A skill left out of the site, with the reason. */

@@ -141,3 +141,35 @@ test('a version the operator withdrew is listed as withdrawn, with no page and n
   await page.goto('/skills/ledger/link-checker/');
   await expect(page.getByRole('region', { name: 'Version' })).not.toContainText('What changed');
 });
+
+test('a version the operator holds is what installs get: the install box, marketplace.json and the well-known index', async ({
+  page,
+  request,
+}) => {
+  const api = (await (
+    await request.get('/api/skills/ledger/release-notes/versions.json')
+  ).json()) as VersionsJson;
+  const held = api.versions.find((v) => v.label === '1.1.0')!;
+  await page.goto('/skills/ledger/release-notes/');
+  const install = page.getByRole('region', { name: 'Download and install' });
+  await expect(install).toContainText('holds installs at version 1.1.0');
+  await expect(install.getByRole('link', { name: 'Download ZIP' })).toHaveAttribute(
+    'href',
+    `/skills/ledger/release-notes/versions/${held.id}/release-notes.zip`,
+  );
+  const market = (await (await request.get('/marketplace.json')).json()) as {
+    plugins: { name: string; source: { url: string; sha256: string } }[];
+  };
+  const plugin = market.plugins.find((p) => p.name === 'release-notes')!;
+  expect(new URL(plugin.source.url).pathname).toBe(
+    `/skills/ledger/release-notes/versions/${held.id}/release-notes-plugin.zip`,
+  );
+  expect(plugin.source.sha256).toBe(held.zips!.plugin.sha256);
+  const index = (await (await request.get('/.well-known/agent-skills/index.json')).json()) as {
+    skills: { name: string; url: string; digest: string }[];
+  };
+  const entry = index.skills.find((s) => s.name === 'release-notes')!;
+  expect(entry.digest).toBe(`sha256:${held.zips!.flat.sha256}`);
+  // The page itself still shows the latest version.
+  await expect(page.getByRole('region', { name: 'Version' })).toContainText('Version 1.2.0');
+});
