@@ -1,5 +1,7 @@
 import type { RSSOptions } from '@astrojs/rss';
 import { xmlSafe, skillFeedItem } from '../lib/publish/feeds.ts';
+import { versionSummary } from '../lib/publish/version-feed.ts';
+import { versionFeedEntries } from './version-feeds.ts';
 import { escapeHtml } from '../lib/shared/html-entities.ts';
 import { homeUrl, sitePath, skillUrl } from '../lib/shared/urls.ts';
 import { site } from './site.ts';
@@ -17,8 +19,21 @@ export async function getFeed(): Promise<RSSOptions> {
     site: new URL(homeUrl(), site.url).href,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<atom:link href="${escapeHtml(feedUrl)}" rel="self" type="application/rss+xml"/>`,
-    items: (await getRecentlyUpdated(FEED_SIZE)).map((skill) =>
-      skillFeedItem(skill, new URL(skillUrl(skill.publisher, skill.slug), site.url).href),
-    ),
+    items: (await getRecentlyUpdated(FEED_SIZE)).map((skill) => {
+      const item = skillFeedItem(
+        skill,
+        new URL(skillUrl(skill.publisher, skill.slug), site.url).href,
+      );
+      // An update names what it changed: its files and what the skill may do.
+      const [latest] = versionFeedEntries(skill);
+      return latest?.older
+        ? {
+            ...item,
+            description: xmlSafe(
+              `${skill.description} What changed in ${latest.version.label ?? latest.version.id}: ${versionSummary(latest.version, latest.older)}`,
+            ),
+          }
+        : item;
+    }),
   };
 }

@@ -287,6 +287,11 @@ export async function getFeatured(limit: number): Promise<ListedSkill[]> {
 }
 
 /** Install names for the whole catalogue (bare names by first appearance; see assignInstallNames). */
+/** The build's "now" (ISO): SOURCE_DATE_EPOCH, else the HEAD commit's date, else the clock. */
+export async function getCatalogueNow(): Promise<string> {
+  return (await loadCatalogue()).now;
+}
+
 export async function getInstallNames(): Promise<InstallNameAssignment> {
   return (await loadCatalogue()).install;
 }

@@ -173,3 +173,30 @@ test('a version the operator holds is what installs get: the install box, market
   // The page itself still shows the latest version.
   await expect(page.getByRole('region', { name: 'Version' })).toContainText('Version 1.2.0');
 });
+
+test('Atom feeds of new versions, per skill and per publisher, say what each version changed', async ({
+  request,
+}) => {
+  const skill = await (await request.get('/skills/ledger/release-notes/versions.atom')).text();
+  expect(skill).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  const titles = [...skill.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+  expect(titles).toEqual([
+    'release-notes: new versions',
+    'release-notes 1.2.0',
+    'release-notes 1.1.0',
+    'release-notes 1.0.0',
+  ]);
+  expect(skill).toContain('now: running downloaded code');
+  const publisher = await (await request.get('/publishers/ledger/versions.atom')).text();
+  // Newest first across the publisher's skills; the withdrawn link-checker version is not offered.
+  expect([...publisher.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1])).toEqual([
+    '2026-03-22T09:00:00Z',
+    '2026-03-22T09:00:00Z',
+    '2026-03-15T09:00:00Z',
+    '2026-03-08T09:00:00Z',
+    '2026-03-01T09:00:00Z',
+    '2026-03-01T09:00:00Z',
+  ]);
+  const rss = await (await request.get('/rss.xml')).text();
+  expect(rss).toContain('What changed in 1.2.0: Files: 1 changed. What it may do: no change.');
+});
