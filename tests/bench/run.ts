@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [N ...] [--long-tail] [--pool-of-one] [--skip floor,browser,warm]` (default 1000) or
+ * `npm run bench -- [N ...] [--long-tail] [--pool-of-one] [--history] [--skip floor,browser,warm]` (default 1000) or
  * `npm run bench -- --corpus <dir> [--copies K]`: writes a catalogue (synthetic, synthetic with a
  * long tail of publishers and tags, or K copies of every real package in a corpus), builds it cold
  * (site and search index in one `astro build`) and prints wall time, peak memory, cores used and the
@@ -30,6 +30,7 @@ import { findPackageDirs, type PackageDir } from '../../src/lib/skill/dirs-fs.ts
 import { readSkillPackage } from '../../src/lib/skill/package-fs.ts';
 import { writeCorpusCatalogue } from './corpus-catalogue.ts';
 import { generateCatalogue, RARE_WORDS, TAG_POOL } from './generate.ts';
+import { writeHistory } from './history.ts';
 
 /** 50 fixed queries: 30 common phrases (many hits) and 20 rarer words (few hits), as people search. */
 const COMMON_QUERIES = [
@@ -686,6 +687,8 @@ async function bench(
     poolOfOne: boolean;
     /** Parts left out: `floor`, `browser`, `warm` (a 100,000-skill floor alone takes most of an hour). */
     skip: Set<string>;
+    /** Also build the catalogue with three versions per skill in git (src/data/versions.ts). */
+    history: boolean;
   },
   port: number,
 ): Promise<void> {
@@ -696,6 +699,8 @@ async function bench(
     const written = writeCorpusCatalogue(resolve(options.corpus!), dir, options.copies);
     what = `${written.skills.toLocaleString('en-US')} skills: ${written.packages} real packages × ${written.copies} copies`;
   } else generateCatalogue(n, dir, 42, { longTail: mode === 'long-tail' });
+  // A history left by an earlier --history run would be read as this catalogue's.
+  rmSync(join(dir, '.git'), { recursive: true, force: true });
   console.log(`\n== ${what}, catalogue mode ${mode} (${dir})`);
 
   // The same cold build with a pool of one worker, first: the main cold build then leaves its own
@@ -744,6 +749,19 @@ async function bench(
   }
   sizeFigures(dist);
   analysisFigures(dir, dist, cold);
+  if (options.history) {
+    // The same catalogue, now with three versions per skill in git: what reading history costs.
+    const skills = writeHistory(dir);
+    clearCaches();
+    const withHistory = await build(dir, join(dir, 'dist-history'), { force: true });
+    show(`cold build with history (${skills} skills × 3 versions)`, describeBuild(withHistory));
+    target(
+      'cold with history ≤ 1.3× the same build without',
+      withHistory.ms / cold.ms <= 1.3,
+      `${(withHistory.ms / cold.ms).toFixed(2)}×`,
+    );
+    rmSync(join(dir, 'dist-history'), { recursive: true, force: true });
+  }
   if (mode === 'corpus') return;
   if (!options.skip.has('browser'))
     for (const [key, value] of Object.entries(await browserFigures(dist, port))) show(key, value);
@@ -760,6 +778,7 @@ const { values: args, positionals } = parseArgs({
     copies: { type: 'string' },
     queries: { type: 'string' },
     skip: { type: 'string', default: '' },
+    history: { type: 'boolean', default: false },
   },
 });
 const skip = new Set(args.skip.split(',').filter(Boolean));
@@ -782,7 +801,7 @@ if (args['browser-only']) {
     await bench(
       mode,
       n,
-      { corpus: args.corpus, copies, poolOfOne: args['pool-of-one'], skip },
+      { corpus: args.corpus, copies, poolOfOne: args['pool-of-one'], skip, history: args.history },
       4400,
     );
 }
