@@ -200,3 +200,19 @@ test('Atom feeds of new versions, per skill and per publisher, say what each ver
   const rss = await (await request.get('/rss.xml')).text();
   expect(rss).toContain('What changed in 1.2.0: Files: 1 changed. What it may do: no change.');
 });
+
+test('?from=<id> picks out the version a reader has and says what updating from it to the latest changes', async ({
+  page,
+  request,
+}) => {
+  const api = (await (
+    await request.get('/api/skills/ledger/release-notes/versions.json')
+  ).json()) as VersionsJson;
+  const v1 = api.versions.find((v) => v.label === '1.0.0')!;
+  await page.goto(`/skills/ledger/release-notes/versions/?from=${v1.id}`);
+  const mine = page.locator('[aria-current="true"]');
+  await expect(mine).toContainText('1.0.0');
+  await expect(mine).toContainText('Updating from here to 1.2.0: Files: 1 changed, 1 added.');
+  await expect(mine).toContainText('now: running downloaded code');
+  await expect(mine).toBeInViewport();
+});
