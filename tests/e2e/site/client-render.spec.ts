@@ -37,12 +37,17 @@ test('a card rendered in the browser is the server card: shield badge, warning c
     await client.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
   ).toEqual(serverLinks);
 
-  await expect(client).toHaveClass(/\btransition\b/);
+  // The card's styles (its component class) apply to the client card: it animates on hover.
+  await expect(client).toHaveClass(/\bcard\b/);
+  expect(await client.evaluate((el) => getComputedStyle(el).transitionProperty)).not.toBe('none');
   await expect(client.locator('[title="Trust verdict"] svg')).toHaveCount(1);
   await expect(client).toContainText('2 warnings');
-  await expect(client.getByRole('list', { name: 'Tags' }).getByRole('link').first()).toHaveClass(
-    /hover:border-brand-300/,
-  );
+  const chip = client.getByRole('list', { name: 'Tags' }).getByRole('link').first();
+  await expect(chip).toHaveClass(/\bchip\b/);
+  const border = (): Promise<string> => chip.evaluate((el) => getComputedStyle(el).borderColor);
+  const before = await border();
+  await chip.hover();
+  await expect.poll(border).not.toBe(before);
 });
 
 test('search hits and header search options link to tags and the search page through the site’s URLs', async ({
