@@ -40,3 +40,22 @@ test('shows every install command as text without JavaScript', async ({ browser,
   await expect(install.getByText('/plugin install adr-writer@skillshelf')).toBeVisible();
   await context.close();
 });
+
+test('offers an install command for exactly this version, at an address that serves it', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/skills/docsmith/adr-writer/');
+  const install = page.getByRole('region', { name: 'Download and install' });
+  const command = await install
+    .locator('code')
+    .filter({ hasText: '/versions/' })
+    .first()
+    .innerText();
+  const url = /curl -fsSL (\S+) /.exec(command)?.[1];
+  expect(url).toMatch(/\/skills\/docsmith\/adr-writer\/versions\/[0-9a-f]{12}\/adr-writer\.zip$/);
+  const response = await request.get(new URL(url!).pathname);
+  expect(response.status()).toBe(200);
+  const latest = await request.get('/skills/docsmith/adr-writer/download/adr-writer.zip');
+  expect(Buffer.compare(await response.body(), await latest.body())).toBe(0);
+});

@@ -157,6 +157,12 @@ test('a version the operator holds is what installs get: the install box, market
     'href',
     `/skills/ledger/release-notes/versions/${held.id}/release-notes.zip`,
   );
+  // Every install command, the pinned one included, fetches the held version.
+  expect(await install.locator('code').filter({ hasText: 'curl' }).count()).toBeGreaterThan(2);
+  for (const code of await install.locator('code').filter({ hasText: 'curl' }).all())
+    await expect(code).toContainText(
+      `/skills/ledger/release-notes/versions/${held.id}/release-notes.zip`,
+    );
   const market = (await (await request.get('/marketplace.json')).json()) as {
     plugins: { name: string; source: { url: string; sha256: string } }[];
   };
