@@ -1,6 +1,8 @@
 /**
- * `npm run check [-- --strict] [--json] [content-dir]`: validates every skill package and prints
- * `path:line  severity  message`. Exits 1 on errors (and on warnings with --strict).
+ * `npm run check [-- --strict] [--json] [--client <id>]… [content-dir]`: validates every skill
+ * package and prints `path:line  severity  message`, then where each skill is refused or limited
+ * (src/lib/skill/clients.ts). Exits 1 on errors (and on warnings with --strict); `--client claude-ai`
+ * makes that client's refusals errors.
  */
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,19 +11,35 @@ import { findPackageDirs } from '../lib/skill/dirs-fs.ts';
 import { skillsRoot } from '../lib/site-config-fs.ts';
 import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/terminal.ts';
 import { readPackageDir } from '../lib/skill/package-fs.ts';
+import {
+  assessClients,
+  CLIENT_IDS,
+  CLIENTS,
+  type ClientId,
+  type ClientStatus,
+} from '../lib/skill/clients.ts';
 
 const { values, positionals } = parseArgs({
   options: {
     strict: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    client: { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', short: 'h', default: false },
   },
   allowPositionals: true,
 });
 if (values.help) {
-  console.log('Usage: npm run check -- [--strict] [--json] [path/to/content/skills]');
+  console.log(
+    `Usage: npm run check -- [--strict] [--json] [--client <id>]... [path/to/content/skills]\n  --client makes a client's refusals errors; ids: ${CLIENT_IDS.join(', ')}`,
+  );
   process.exit(0);
 }
+const required = new Set<string>(values.client);
+for (const id of required)
+  if (!(CLIENT_IDS as readonly string[]).includes(id)) {
+    console.error(`Unknown client "${safe(id)}": use one of ${CLIENT_IDS.join(', ')}.`);
+    process.exit(2);
+  }
 
 const root = positionals[0] ? resolve(positionals[0]) : skillsRoot();
 const dirs = findPackageDirs(root);
@@ -47,6 +65,7 @@ const skills: {
   reason?: string | undefined;
   verdict?: string;
   tokens?: { metadata: number; body: number };
+  clients?: Record<ClientId, ClientStatus>;
 }[] = [];
 for (const found of dirs) {
   const { publisher, slug, dir } = found;
@@ -54,11 +73,16 @@ for (const found of dirs) {
   const id = `${publisher}/${slug}`;
   const at = (file: string): string => relative(process.cwd(), resolve(dir, file));
   if (result.ok) {
+    const clients = assessClients(result.skill);
     skills.push({
       id,
       listed: true,
       verdict: result.skill.trust.verdict,
       tokens: { metadata: result.skill.trust.cost.metadata, body: result.skill.trust.cost.body },
+      clients: Object.fromEntries(clients.map((c) => [c.id, c.status])) as Record<
+        ClientId,
+        ClientStatus
+      >,
     });
     for (const f of sortFindings(result.skill.findings))
       rows.push({ ...f, skill: id, path: at(f.file) });
@@ -74,6 +98,18 @@ for (const found of dirs) {
         trust: { severity: f.severity, category: f.category, excerpt: f.excerpt },
       });
     }
+    // Where it loads: a refusal is a note, or an error for a client named with --client.
+    for (const client of clients)
+      for (const reason of client.reasons)
+        rows.push({
+          rule: `client-${reason.status}:${client.id}`,
+          severity: reason.status === 'refused' && required.has(client.id) ? 'error' : 'info',
+          file: reason.file ?? result.skill.skillFile,
+          line: reason.line,
+          message: `${reason.status === 'refused' ? 'Refused by' : 'Caveat in'} ${CLIENTS[client.id].label}: ${reason.text}`,
+          skill: id,
+          path: at(reason.file ?? result.skill.skillFile),
+        });
   } else {
     const { excluded } = result;
     skills.push({ id, listed: false, reason: excluded.reason });

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import type { RenderedMarkdown } from '../lib/render/markdown.ts';
 import type { RenderedFile, RenderedPackage } from '../lib/render/render-package.ts';
-import type { SkillRecord } from '../lib/skill/package.ts';
+import type { PackageZips, SkillRecord } from '../lib/skill/package.ts';
 import type { PackageSnapshot } from '../lib/skill/snapshot.ts';
-import type { BuiltZip, ZipLayout } from '../lib/publish/zip.ts';
+import type { ZipLayout } from '../lib/publish/zip.ts';
 
 /**
  * The build cache (Node-only): everything made from a package snapshot — rendered pages, search
@@ -55,7 +55,7 @@ export function writePackageOutputs(
   skill: SkillRecord,
   snapshot: PackageSnapshot,
   rendered: RenderedPackage,
-  zips: Record<ZipLayout, BuiltZip>,
+  zips: PackageZips,
   root = cacheRoot(),
 ): void {
   writeBlobs(snapshot, root);
@@ -70,7 +70,7 @@ export function writePackageOutputs(
     if (page) writeFileSync(join(temp, `file-${index}.json`), JSON.stringify(page));
   });
   for (const [layout, zip] of Object.entries(zips))
-    writeFileSync(join(temp, `${layout}.zip`), zip.bytes);
+    if (zip) writeFileSync(join(temp, `${layout}.zip`), zip.bytes);
   writeFileSync(join(temp, DONE), '');
   rmSync(final, { recursive: true, force: true });
   renameSync(temp, final);
@@ -123,8 +123,8 @@ export function blobFile(sha256: string, root = cacheRoot()): string {
   return blobPath(sha256, root);
 }
 
-/** The cached file of one archive layout of a package. */
-export function zipFile(key: string, layout: ZipLayout, root = cacheRoot()): string {
+/** The cached file of one archive layout of a package (`claude-ai`: the archive fixed for claude.ai). */
+export function zipFile(key: string, layout: ZipLayout | 'claude-ai', root = cacheRoot()): string {
   return join(packageDir(key, root), `${layout}.zip`);
 }
 

@@ -61,7 +61,16 @@ export function runVersionTask(task: VersionTask): VersionResult {
       // An unreadable entry is made again below.
     }
   const blobs = storedBlobReader(task.blobDir, new Map(task.sizes), DEFAULT_LIMITS.maxFileBytes);
-  const analysis = analyseSource(treeSource(task.files, blobs), task.publisher, task.slug);
+  // Past versions are shown as published: the claude.ai fix is offered for the latest only.
+  const analysis = analyseSource(
+    treeSource(task.files, blobs),
+    task.publisher,
+    task.slug,
+    undefined,
+    {
+      fix: false,
+    },
+  );
   const version = analysis.ok
     ? versionOf(analysis.skill)
     : withheldVersion(task.folderKey, analysis.excluded.reason);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { afterCatalogue } from './after-catalogue.ts';
 import type { ZipLayout } from '../lib/publish/zip.ts';
-import { archiveFileName, rawPath } from '../lib/shared/urls.ts';
+import { archiveFileName, claudeAiFixFileName, rawPath } from '../lib/shared/urls.ts';
 import { getVersions } from '../data/skill-versions.ts';
 import { isOffered } from '../lib/versions/api.ts';
 import { buildDigestFiles } from '../lib/versions/digest-index.ts';
@@ -49,6 +49,15 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
         join(folder, 'download', archiveFileName(skill.archiveName, layout)),
         skill.archives[layout].sha256,
         `${skill.id}: the ${layout} archive`,
+      );
+      files += 1;
+    }
+    if (skill.claudeAiFix) {
+      publish(
+        zipFile(skill.cacheKey ?? '', 'claude-ai'),
+        join(folder, 'download', claudeAiFixFileName(skill.archiveName)),
+        skill.claudeAiFix.archive.sha256,
+        `${skill.id}: the archive fixed for claude.ai`,
       );
       files += 1;
     }

@@ -128,7 +128,7 @@ describe('shown = shipped = scanned, for every listed fixture', () => {
         const modes = unixModes(bytes);
         const prefix = layout === 'zip' ? `${Object.keys(entries)[0]!.split('/')[0]}/` : layout === 'plugin' ? `skills/${Object.keys(entries).find((k) => k.startsWith('skills/'))!.split('/')[1]}/` : '';
         const shipped = Object.entries(entries)
-          .filter(([name]) => name !== '.claude-plugin/plugin.json' && !name.endsWith('/'))
+          .filter(([name]) => !['.claude-plugin/plugin.json', 'plugin.json'].includes(name) && !name.endsWith('/'))
           .map(([name, data]) => {
             const path = name.slice(prefix.length);
             const mode = ((modes.get(name) ?? 0) & 0o111) !== 0 ? 755 : 644;

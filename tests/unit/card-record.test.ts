@@ -14,6 +14,7 @@ const summary: ApiSummary = {
   fileCount: 4,
   scripts: true,
   claudeAi: false,
+  loadsIn: ['claude-code', 'npx-skills'],
   findingCounts: { errors: 1, warnings: 2 },
   trust: { verdict: 'danger', coverage: 'partial' },
 };
@@ -38,7 +39,11 @@ test('builds a card record from catalogue data: filters, meta and sort keys, wha
   );
   assert.deepEqual(record.filters['license'], ['Not stated']);
   assert.deepEqual(record.filters['scripts'], ['yes']);
-  assert.deepEqual(record.filters['claudeai'], ['rejected']);
+  assert.deepEqual(
+    record.filters['loads'],
+    ['Claude Code', 'npx skills'],
+    'client labels, as shown',
+  );
   assert.equal(record.meta['verdict'], 'danger');
   assert.equal(record.meta['coverage'], 'partial');
   assert.equal(record.meta['files'], '4');

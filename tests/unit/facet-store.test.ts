@@ -126,7 +126,7 @@ describe('precomputed catalogue (instant filters)', () => {
         license: [],
         scripts: [],
         trust: [],
-        claudeai: [],
+        loads: [],
       };
       const filters = { ...none, ...chosen };
       const expected = cards.flatMap((_, i) =>

@@ -184,7 +184,7 @@ test(
                 ? `skills/${result.archiveName}/`
                 : '';
           const shipped: string[] = Object.entries(unzipSync(bytes))
-            .filter(([name]) => name !== '.claude-plugin/plugin.json')
+            .filter(([name]) => !['.claude-plugin/plugin.json', 'plugin.json'].includes(name))
             .map(([name, data]): string => {
               const path = name.slice(prefix.length);
               const listedPath: string = path === 'SKILL.md' ? result.skillFile : path;

@@ -10,7 +10,6 @@ import {
 } from '../../src/lib/shared/search-state.ts';
 import { PLACEHOLDER_URL, publishProblem, readSiteConfig } from '../../src/lib/site-config-fs.ts';
 import { countFindings, sortFindings, type Finding } from '../../src/lib/skill/findings.ts';
-import { assessPortability, isClaudeAiReady } from '../../src/lib/skill/portability.ts';
 import { repositoryLabel, sourceUrl } from '../../src/lib/skill/source-links.ts';
 
 describe('search state in the URL', () => {
@@ -104,7 +103,7 @@ describe('site configuration', () => {
   });
 });
 
-describe('findings and portability', () => {
+describe('findings', () => {
   const f = (
     rule: string,
     severity: Finding['severity'],
@@ -124,23 +123,6 @@ describe('findings and portability', () => {
       ['a', 'y', 'x', 'b'],
     );
     assert.deepEqual(countFindings(findings), { error: 1, warning: 2, info: 1 });
-  });
-
-  test('claude.ai rejects non-spec keys and long descriptions; Claude Code loads them; the spec lists both', () => {
-    const findings = [f('non-spec-key', 'warning'), f('name-folder-mismatch', 'warning')];
-    const [code, claudeAi, spec] = assessPortability(findings);
-    assert.equal(code?.ok, true);
-    assert.equal(claudeAi?.ok, false);
-    assert.deepEqual(
-      claudeAi?.reasons.map((r) => r.rule),
-      ['non-spec-key'],
-    );
-    assert.deepEqual(
-      spec?.reasons.map((r) => r.rule),
-      ['non-spec-key', 'name-folder-mismatch'],
-    );
-    assert.equal(isClaudeAiReady(findings), false);
-    assert.equal(isClaudeAiReady([f('yaml-recovered', 'warning')]), true);
   });
 });
 

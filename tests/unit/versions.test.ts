@@ -258,6 +258,11 @@ describe('check your copy', () => {
       ],
       ['SKILL.md', 'a.py'],
     );
+    // An Agent Plugins archive: the manifest at the plugin root, below one top folder.
+    assert.deepEqual(
+      [...packagePaths(['p/plugin.json', 'p/skills/tool/SKILL.md', 'p/skills/tool/b.md']).values()],
+      ['SKILL.md', 'b.md'],
+    );
   });
 
   test('splits the digest lookup by leading hex digits, and matches a copy to the version sharing most files', async () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
+import {
+  AGENT_PLUGINS_SCHEMA,
+  agentPluginProblems,
+  agentPluginSkillPaths,
+} from '../../src/lib/publish/agent-plugin.ts';
 import { buildSkillZip, sha256Hex } from '../../src/lib/publish/zip.ts';
 import { unixModes } from '../support/zip-entries.ts';
 import { makeTree, removeTree, skillMd, snapshotFiles } from './helpers.ts';
@@ -54,6 +59,15 @@ describe('buildSkillZip', () => {
       description: 'Demo skill.',
     });
     assert.ok(entries['skills/demo/SKILL.md']);
+    // The same archive is an Agent Plugins 1.0 plugin: a closed root manifest with the exact $schema.
+    const root = JSON.parse(new TextDecoder().decode(entries['plugin.json'])) as unknown;
+    assert.deepEqual(root, {
+      $schema: AGENT_PLUGINS_SCHEMA,
+      name: 'demo',
+      description: 'Demo skill.',
+    });
+    assert.deepEqual(agentPluginProblems(root), []);
+    assert.deepEqual(agentPluginSkillPaths(Object.keys(entries)), ['skills/demo/SKILL.md']);
   });
 
   test('leaves out junk and links that leave the package or dangle, and stores inside links as content', () => {

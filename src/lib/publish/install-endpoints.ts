@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { compareCodePoints, sortByFirstSeen } from './identity.ts';
-import { isClaudeAiReady } from '../skill/portability.ts';
+import { assessClients, clientsDocument, loadsIn } from '../skill/clients.ts';
 import type { ZipLayout } from './zip.ts';
 import type { SkillRecord } from '../skill/package.ts';
 import { countFindings } from '../skill/findings.ts';
 import {
   archiveUrl,
+  claudeAiFixUrl,
   fileUrl,
   rawUrl,
   skillApiUrl,
@@ -276,6 +277,7 @@ function downloads(skill: SkillRecord, origin: string): object {
 /** One entry of `/api/skills.json`. */
 export function apiSummary(skill: SkillRecord, publisherName: string, origin: string): object {
   const counts = countFindings(skill.findings);
+  const clients = assessClients(skill);
   return {
     id: skill.id,
     name: skill.name,
@@ -291,7 +293,9 @@ export function apiSummary(skill: SkillRecord, publisherName: string, origin: st
     downloads: downloads(skill, origin),
     fileCount: skill.files.length,
     scripts: skill.files.some((f) => f.path.startsWith('scripts/')),
-    claudeAi: isClaudeAiReady(skill.findings),
+    // Where it loads (src/lib/skill/clients.ts): the clients that take it, with or without a caveat.
+    loadsIn: loadsIn(clients),
+    claudeAi: clients.some((c) => c.id === 'claude-ai' && c.status !== 'refused'),
     // Spec-check counts a catalogue card shows (apiDetail lists the findings themselves).
     findingCounts: { errors: counts.error, warnings: counts.warning },
     manifest: skill.manifest,
@@ -332,5 +336,15 @@ export function apiDetail(skill: SkillRecord, publisherName: string, origin: str
     totalBytes: skill.totalBytes,
     findings: skill.findings,
     trustReport: skill.trust,
+    clients: clientsDocument(assessClients(skill)),
+    ...(skill.claudeAiFix && !skill.installFrom
+      ? {
+          claudeAiFix: {
+            url: new URL(claudeAiFixUrl(skill.publisher, skill.slug, skill.archiveName), origin)
+              .href,
+            ...skill.claudeAiFix,
+          },
+        }
+      : {}),
   };
 }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
+import { agentPluginManifest } from './agent-plugin.ts';
 
 /**
  * The three archive layouts agents accept (REFERENCE.md §3):
  * - `folder`: one top-level folder named after the skill, SKILL.md inside (claude.ai uploads, Anthropic's packager);
  * - `root`: SKILL.md at the archive root (Agent Skills Discovery RFC archives, `npx skills add`);
- * - `plugin`: a Claude Code plugin, `.claude-plugin/plugin.json` + `skills/<name>/…`.
+ * - `plugin`: a Claude Code plugin, `.claude-plugin/plugin.json` + `skills/<name>/…`, which is also an
+ *   Agent Plugins 1.0 plugin through its root `plugin.json` (src/lib/publish/agent-plugin.ts).
  */
 export type ZipLayout = 'folder' | 'root' | 'plugin';
 
@@ -53,11 +55,11 @@ export function buildSkillZip(
   ]);
   if (layout === 'plugin') {
     const plugin = manifest ?? { name, description: '' };
-    entries.push([
-      '.claude-plugin/plugin.json',
-      new TextEncoder().encode(`${JSON.stringify(plugin, null, 2)}\n`),
-      FILE_MODE,
-    ]);
+    const json = (value: object): Uint8Array =>
+      new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+    // Claude Code reads .claude-plugin/plugin.json; Agent Plugins clients the root plugin.json.
+    entries.push(['.claude-plugin/plugin.json', json(plugin), FILE_MODE]);
+    entries.push(['plugin.json', json(agentPluginManifest(plugin)), FILE_MODE]);
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // ZIP stores local wall-clock time: build the fixed date in the current zone so every build writes 2020-01-01 00:00.

@@ -1,3 +1,4 @@
+import { CLIENTS, type ClientId } from '../skill/clients.ts';
 import { tagLabel } from '../skill/tags.ts';
 
 /** The fields of an `/api/skills.json` entry a catalogue card needs (see apiSummary in install-endpoints.ts). */
@@ -13,6 +14,8 @@ export interface ApiSummary {
   fileCount: number;
   scripts: boolean;
   claudeAi: boolean;
+  /** The clients it loads in (src/lib/skill/clients.ts); absent in an `api/skills.json` written before. */
+  loadsIn?: ClientId[] | undefined;
   /** Spec-check counts; absent in an `api/skills.json` written before they were added. */
   findingCounts?: { errors: number; warnings: number } | undefined;
   trust: { verdict: 'no-concerns' | 'review' | 'danger'; coverage: 'full' | 'partial' };
@@ -66,7 +69,7 @@ export function cardRecord(url: string, skill: ApiSummary): CardRecord {
       license: [clean(skill.license ?? 'Not stated') || 'Not stated'],
       scripts: [skill.scripts ? 'yes' : 'no'],
       trust: [VERDICT_FILTER[skill.trust.verdict]],
-      claudeai: [skill.claudeAi ? 'ready' : 'rejected'],
+      loads: (skill.loadsIn ?? []).flatMap((id) => (CLIENTS[id] ? [CLIENTS[id].label] : [])),
     },
     sort: { name: skill.name, updated: skill.updated },
   };

@@ -5,7 +5,7 @@ export const FACETS = [
   { key: 'license', label: 'Licence', param: 'license' },
   { key: 'scripts', label: 'Ships scripts', param: 'scripts' },
   { key: 'trust', label: 'Trust', param: 'trust' },
-  { key: 'claudeai', label: 'claude.ai upload', param: 'claudeai' },
+  { key: 'loads', label: 'Loads in', param: 'loads' },
 ] as const;
 
 export type FacetKey = (typeof FACETS)[number]['key'];

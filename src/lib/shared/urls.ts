@@ -167,6 +167,21 @@ export function archiveFileName(archiveName: string, layout: 'folder' | 'root' |
   return `${archiveName}${ARCHIVE_SUFFIX[layout]}.zip`;
 }
 
+/** The file name of the archive this site fixed for claude.ai uploads (see src/lib/skill/client-fix.ts). */
+export function claudeAiFixFileName(archiveName: string): string {
+  return `${archiveName}-fixed-for-claude-ai.zip`;
+}
+
+/** The download of the archive this site fixed for claude.ai uploads. */
+export function claudeAiFixUrl(
+  publisher: string,
+  slug: string,
+  archiveName: string,
+  base: string = SITE_BASE,
+): string {
+  return `${skillUrl(publisher, slug, base)}download/${claudeAiFixFileName(archiveName)}`;
+}
+
 /** The JSON API document of a skill. */
 export function skillApiUrl(publisher: string, slug: string, base: string = SITE_BASE): string {
   return sitePath(

@@ -40,6 +40,18 @@ export function normaliseText(raw: string): { text: string; hadBom: boolean; had
   return { text: hadCrlf ? noBom.replace(/\r\n?/g, '\n') : noBom, hadBom, hadCrlf };
 }
 
+/**
+ * Where the frontmatter fences are in a file's lines: `open` is the first non-blank line (leading
+ * blank lines are tolerated, as most clients do), `close` the closing fence, or `lines.length`.
+ */
+export function findFences(lines: readonly string[]): { open: number; close: number } {
+  let open = 0;
+  while (open < lines.length && lines[open]!.trim() === '') open += 1;
+  let close = open + 1;
+  while (close < lines.length && !CLOSE.test(lines[close]!)) close += 1;
+  return { open, close };
+}
+
 /** Parses SKILL.md text tolerantly: BOM, CRLF and the common unquoted-colon YAML slip are recovered. */
 export function parseSkillFile(
   raw: string,
@@ -68,9 +80,15 @@ export function parseSkillFile(
   if (text.trim() === '') return { error: 'The file is empty.', findings };
 
   const lines = text.split('\n');
-  // Leading blank lines before the opening fence are tolerated, as most clients do.
-  let open = 0;
-  while (open < lines.length && lines[open]!.trim() === '') open += 1;
+  const { open, close } = findFences(lines);
+  if (open > 0 && OPEN.test(lines[open] ?? ''))
+    findings.push({
+      rule: 'blank-lines-before-frontmatter',
+      severity: 'warning',
+      file,
+      line: 1,
+      message: `The file starts with ${open === 1 ? 'a blank line' : `${open} blank lines`} before the opening ---; clients that expect --- on the first line (the skills CLI) find no frontmatter.`,
+    });
   if (!OPEN.test(lines[open] ?? '')) {
     return {
       error: 'No YAML frontmatter: the file must start with a line of three dashes (---).',
@@ -78,8 +96,6 @@ export function parseSkillFile(
       findings,
     };
   }
-  let close = open + 1;
-  while (close < lines.length && !CLOSE.test(lines[close]!)) close += 1;
   if (close >= lines.length) {
     return {
       error:

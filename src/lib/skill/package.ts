@@ -10,6 +10,8 @@ import { DEFAULT_LIMITS, type PackageLimits } from './select.ts';
 import { readSnapshot, type PackageSnapshot } from './snapshot.ts';
 import type { FileSource } from './source.ts';
 import { checkSpec, countLines, NAME_PATTERN } from './spec.ts';
+import { assessClient } from './clients.ts';
+import { fixForClaudeAi } from './client-fix.ts';
 import { resolveTags } from './tags.ts';
 import { scannableTexts } from '../trust/binary.ts';
 import { analyseTrust, type TextFile, type TrustReport } from '../trust/report.ts';
@@ -55,6 +57,8 @@ export interface SkillRecord {
   allowedTools: string[];
   /** Non-spec frontmatter keys with their values (JSON-safe). */
   extraKeys: Record<string, unknown>;
+  /** The line of each top-level frontmatter key in the skill file, for messages that point at it. */
+  keyLines?: Record<string, number> | undefined;
   tags: string[];
   tagsInferred: boolean;
   files: SkillFileEntry[];
@@ -76,6 +80,8 @@ export interface SkillRecord {
   cacheKey?: string | undefined;
   /** The version installs point at when the operator holds one (site.json `hold`); set by the catalogue. */
   installFrom?: HeldVersion | undefined;
+  /** The "fixed for claude.ai" archive, when claude.ai refuses the package only for mechanical reasons. */
+  claudeAiFix?: ClaudeAiFix | undefined;
 }
 
 /** A version other than the latest that installs point at (site.json `hold`). */
@@ -109,8 +115,21 @@ export function findSkillFile(paths: readonly string[]): string | undefined {
 
 /** What analysing a package yields: the record, and the archives built from the same bytes. */
 export type PackageAnalysis =
-  | { ok: true; skill: SkillRecord; zips: Record<ZipLayout, BuiltZip>; snapshot: PackageSnapshot }
+  | { ok: true; skill: SkillRecord; zips: PackageZips; snapshot: PackageSnapshot }
   | { ok: false; excluded: ExcludedSkill };
+
+/** The three archives, and the claude.ai archive this site fixed when it offers one. */
+export type PackageZips = Record<ZipLayout, BuiltZip> & { 'claude-ai'?: BuiltZip | undefined };
+
+/** A claude.ai archive changed by this site (src/lib/skill/client-fix.ts): what changed, and its own scan. */
+export interface ClaudeAiFix {
+  changes: string[];
+  archive: { size: number; sha256: string };
+  /** The changed package's manifest digest: outside the version id, which names the publisher's bytes. */
+  manifest: string;
+  files: number;
+  verdict: TrustReport['verdict'];
+}
 
 /** Options that are not in the package: the build's date, for the trust report's "checked on". */
 export interface AnalysisOptions {
@@ -118,6 +137,8 @@ export interface AnalysisOptions {
   date?: string | undefined;
   /** The text of the package's listing sidecar, when it has one (read by the caller). */
   sidecar?: string | undefined;
+  /** False for a package this site changed itself: it is not fixed again. */
+  fix?: boolean | undefined;
 }
 
 /** Reads a package through its source and analyses it. */
@@ -201,14 +222,12 @@ export function analysePackage(
   const license = frontmatter.license ?? listing.listing.license;
   const version = textOf(parsed.data['version']) ?? frontmatter.metadata['version'];
   const manifest = pluginManifest(archiveName, frontmatter.description, license);
+  const layouts = ['folder', 'root', 'plugin'] as const;
   const zips = Object.fromEntries(
-    (['folder', 'root', 'plugin'] as const).map((layout) => [
-      layout,
-      buildSkillZip(files, layout, archiveName, manifest),
-    ]),
-  ) as Record<ZipLayout, BuiltZip>;
+    layouts.map((layout) => [layout, buildSkillZip(files, layout, archiveName, manifest)]),
+  ) as PackageZips;
   const archives = Object.fromEntries(
-    Object.entries(zips).map(([layout, zip]) => [layout, { size: zip.size, sha256: zip.sha256 }]),
+    layouts.map((layout) => [layout, { size: zips[layout].size, sha256: zips[layout].sha256 }]),
   ) as SkillRecord['archives'];
 
   const texts: TextFile[] = [];
@@ -266,44 +285,72 @@ export function analysePackage(
   ];
   const lossySet = new Set(lossy);
 
+  const record: SkillRecord = {
+    id,
+    publisher,
+    slug,
+    skillFile,
+    name: frontmatter.name,
+    description: frontmatter.description,
+    whenToUse: whenToUse(parsed.data, frontmatter.metadata, frontmatter.description),
+    license,
+    compatibility: frontmatter.compatibility,
+    version,
+    metadata: frontmatter.metadata,
+    allowedTools: frontmatter.allowedTools,
+    extraKeys: JSON.parse(JSON.stringify(frontmatter.extraKeys)) as Record<string, unknown>,
+    keyLines: parsed.keyLines,
+    tags,
+    tagsInferred: inferred,
+    files: files.map(({ path, size, kind, executable, sha256 }) => ({
+      path,
+      size,
+      kind,
+      executable,
+      sha256,
+      ...(lossySet.has(path) ? { lossy: true } : {}),
+    })),
+    manifest: manifestDigest,
+    totalBytes: files.reduce((sum, f) => sum + f.size, 0),
+    bodyLines: countLines(parsed.body),
+    findings,
+    listing: listing.listing,
+    // The newest file date; the site applies the operator's date rules (git, trusted sidecars) on top.
+    updated: isoDay(snapshot.newestMtimeMs),
+    archiveName,
+    archives,
+    trust,
+  };
+  const fixed =
+    options.fix === false ? undefined : claudeAiFix(record, snapshot, publisher, slug, options);
+  if (fixed) {
+    record.claudeAiFix = fixed.fix;
+    zips['claude-ai'] = fixed.zip;
+  }
+  return { ok: true, snapshot, zips, skill: record };
+}
+
+/** The fixed claude.ai archive, when the fixes make claude.ai accept the package (rescanned as a package of its own). */
+function claudeAiFix(
+  skill: SkillRecord,
+  snapshot: PackageSnapshot,
+  publisher: string,
+  slug: string,
+  options: AnalysisOptions,
+): { fix: ClaudeAiFix; zip: BuiltZip } | undefined {
+  const fix = fixForClaudeAi(assessClient(skill, 'claude-ai'), snapshot, skill.skillFile);
+  if (!fix) return undefined;
+  const again = analysePackage(fix.snapshot, publisher, slug, { ...options, fix: false });
+  if (!again.ok || assessClient(again.skill, 'claude-ai').status === 'refused') return undefined;
+  const zip = again.zips.folder;
   return {
-    ok: true,
-    snapshot,
-    zips,
-    skill: {
-      id,
-      publisher,
-      slug,
-      skillFile,
-      name: frontmatter.name,
-      description: frontmatter.description,
-      whenToUse: whenToUse(parsed.data, frontmatter.metadata, frontmatter.description),
-      license,
-      compatibility: frontmatter.compatibility,
-      version,
-      metadata: frontmatter.metadata,
-      allowedTools: frontmatter.allowedTools,
-      extraKeys: JSON.parse(JSON.stringify(frontmatter.extraKeys)) as Record<string, unknown>,
-      tags,
-      tagsInferred: inferred,
-      files: files.map(({ path, size, kind, executable, sha256 }) => ({
-        path,
-        size,
-        kind,
-        executable,
-        sha256,
-        ...(lossySet.has(path) ? { lossy: true } : {}),
-      })),
-      manifest: manifestDigest,
-      totalBytes: files.reduce((sum, f) => sum + f.size, 0),
-      bodyLines: countLines(parsed.body),
-      findings,
-      listing: listing.listing,
-      // The newest file date; the site applies the operator's date rules (git, trusted sidecars) on top.
-      updated: isoDay(snapshot.newestMtimeMs),
-      archiveName,
-      archives,
-      trust,
+    zip,
+    fix: {
+      changes: fix.changes,
+      archive: { size: zip.size, sha256: zip.sha256 },
+      manifest: again.skill.manifest,
+      files: again.skill.files.length,
+      verdict: again.skill.trust.verdict,
     },
   };
 }

@@ -34,8 +34,8 @@ export interface VersionData {
 
 /**
  * The package paths of a dropped folder or archive, whatever its layout: one top folder
- * (`name/SKILL.md`), flat (`SKILL.md` at the root) or a Claude Code plugin
- * (`.claude-plugin/plugin.json` + `skills/<name>/…`). OS junk is left out. Returns original path →
+ * (`name/SKILL.md`), flat (`SKILL.md` at the root) or a plugin (`.claude-plugin/plugin.json` or
+ * Agent Plugins' root `plugin.json`, + `skills/<name>/…`). OS junk is left out. Returns original path →
  * package path.
  */
 export function packagePaths(paths: readonly string[]): Map<string, string> {
@@ -45,9 +45,12 @@ export function packagePaths(paths: readonly string[]): Map<string, string> {
       kept.filter((p) => p.startsWith(prefix)).map((p) => [p, p.slice(prefix.length)] as const),
     );
   // A plugin: the skill folder under skills/, possibly below one top folder.
-  const manifest = kept.find((p) => /(?:^|\/)\.claude-plugin\/plugin\.json$/.test(p));
+  // Claude Code's manifest, or Agent Plugins 1.0's at the plugin root.
+  const manifest = kept
+    .map((p) => /^(.*?)(?:\.claude-plugin\/)?plugin\.json$/.exec(p))
+    .find((m) => m && (m[1] === '' || m[1]!.endsWith('/')));
   if (manifest) {
-    const root = manifest.slice(0, manifest.length - '.claude-plugin/plugin.json'.length);
+    const root = manifest[1]!;
     const skill = kept.find((p) =>
       new RegExp(`^${escape(root)}skills/[^/]+/SKILL\\.md$`, 'i').test(p),
     );
