@@ -251,6 +251,28 @@ function fromFindings(
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
+/** Keys other than the six, as one reason at the first one's line. */
+function otherKeys(
+  facts: Facts,
+  status: ClientReason['status'],
+  text: (keys: string, one: boolean) => string,
+): ClientReason[] {
+  const found = facts.findings.get('non-spec-key') ?? [];
+  const first = found[0];
+  if (!first) return [];
+  const keys = Object.keys(facts.skill.extraKeys).map((k) => `"${k}"`);
+  const list = keys.length ? keys : [`${found.length} keys`];
+  return [
+    {
+      status,
+      text: text(list.join(', '), list.length === 1 && keys.length === 1),
+      file: first.file,
+      line: first.line,
+      fix: 'move-keys',
+    },
+  ];
+}
+
 /** File-count and size limits of a client that takes the package whole. */
 function sizeLimits(
   facts: Facts,
@@ -351,13 +373,11 @@ const RULES: Record<ClientId, Rule> = {
       });
     out.push(...descriptionTooLong(facts, 'claude.ai'));
     out.push(
-      ...fromFindings(
+      ...otherKeys(
         facts,
-        ['non-spec-key'],
         'refused',
-        (f) =>
-          `${/^"([^"]+)"/.exec(f.message)?.[0] ?? 'A key'} is not one of the six Agent Skills keys; claude.ai refuses any other key.`,
-        'move-keys',
+        (keys, one) =>
+          `${keys} ${one ? 'is not one of' : 'are not among'} the six Agent Skills keys; claude.ai refuses any other key.`,
       ),
     );
     for (const [rule, sentence] of Object.entries(CLAUDE_AI_REFUSALS))
@@ -443,13 +463,11 @@ const RULES: Record<ClientId, Rule> = {
       });
     out.push(...specErrors(facts, 'Agent Plugins clients'));
     out.push(
-      ...fromFindings(
+      ...otherKeys(
         facts,
-        ['non-spec-key'],
         'caveat',
-        (f) =>
-          `${/^"([^"]+)"/.exec(f.message)?.[0] ?? 'A key'} is not an Agent Skills key; these clients ignore it.`,
-        'move-keys',
+        (keys, one) =>
+          `${keys} ${one ? 'is not an Agent Skills key' : 'are not Agent Skills keys'}; these clients ignore ${one ? 'it' : 'them'}.`,
       ),
     );
     out.push(...recoveredYaml(facts, 'caveat', 'a strict client'));
