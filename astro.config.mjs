@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config-fs.ts';
 import { catalogueStoreIntegration } from './src/integrations/catalogue-store.ts';
+import { formatsIntegration } from './src/integrations/formats.ts';
 import { packageFilesIntegration } from './src/integrations/package-files.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
@@ -29,6 +30,7 @@ export default defineConfig({
     mdx(),
     staticHostIntegration(),
     packageFilesIntegration(),
+    formatsIntegration(),
     catalogueStoreIntegration(),
     pagefindIntegration(),
     sitemapIntegration(site.base),

@@ -1,13 +1,5 @@
-import { publishProblem } from '../lib/site-config-fs.ts';
-import { site } from './site.ts';
+export { publishOrigin } from './site.ts';
 import { getPublishers } from './skills.ts';
-
-/** The origin for absolute URLs in install endpoints; refuses the placeholder URL outside local previews. */
-export function publishOrigin(): string {
-  const problem = publishProblem(site);
-  if (problem) throw new Error(problem);
-  return site.url;
-}
 
 /** Publisher slug → display name. */
 export async function publisherNames(): Promise<Map<string, string>> {

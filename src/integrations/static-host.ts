@@ -18,7 +18,8 @@ export function staticHostIntegration(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
         writeFileSync(join(out, '.nojekyll'), '');
-        writeFileSync(join(out, '_headers'), headersFile(readSiteConfig().remoteImages));
+        const site = readSiteConfig();
+        writeFileSync(join(out, '_headers'), headersFile(site.remoteImages, site.base));
       },
     },
   };

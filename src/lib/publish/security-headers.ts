@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normaliseBase } from '../shared/urls.ts';
 
 /** The pre-paint theme script (the site's only inline script); its hash is allowed by the CSP. */
 export const THEME_SCRIPT = `(() => {
@@ -39,7 +40,40 @@ export function contentSecurityPolicy(options: {
   return directives.join('; ');
 }
 
-/** `_headers` for hosts that read it (Netlify, Cloudflare Pages): the CSP and no content sniffing. */
-export function headersFile(remoteImages: 'click' | 'link' | 'load'): string {
-  return `/*\n  Content-Security-Policy: ${contentSecurityPolicy({ remoteImages, forHeader: true })}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`;
+/**
+ * `_headers` for hosts that read it (Netlify, Cloudflare Pages): on every path the CSP, no content
+ * sniffing and a referrer policy; CORS on the machine-readable paths (`/.well-known/`, `/api/`,
+ * `marketplace.json`, each skill's `skill.json`) so browser clients can fetch them; Markdown served as
+ * Markdown; long, immutable caching only for what never changes at its address (hashed assets and
+ * per-version downloads); a short lifetime for badges, which follow each build.
+ */
+export function headersFile(remoteImages: 'click' | 'link' | 'load', base = '/'): string {
+  const at = (path: string): string => `${normaliseBase(base)}${path}`;
+  const block = (path: string, headers: string[]): string =>
+    `${path}\n${headers.map((h) => `  ${h}`).join('\n')}\n`;
+  const cors = [
+    'Access-Control-Allow-Origin: *',
+    'Access-Control-Allow-Methods: GET, HEAD, OPTIONS',
+  ];
+  const immutable = 'Cache-Control: public, max-age=31536000, immutable';
+  const badge = 'Cache-Control: public, max-age=300, must-revalidate';
+  return [
+    block(at('*'), [
+      `Content-Security-Policy: ${contentSecurityPolicy({ remoteImages, forHeader: true })}`,
+      'X-Content-Type-Options: nosniff',
+      'Referrer-Policy: strict-origin-when-cross-origin',
+    ]),
+    block(at('.well-known/*'), [...cors, 'Content-Type: application/json; charset=utf-8']),
+    block(at('api/*'), cors),
+    block(at('marketplace.json'), cors),
+    block(at('skills/:publisher/:skill/skill.json'), cors),
+    block(at('skills/:publisher/:skill/index.md'), ['Content-Type: text/markdown; charset=utf-8']),
+    block(at('llms.txt'), ['Content-Type: text/plain; charset=utf-8']),
+    block(at('_astro/*'), [immutable]),
+    block(at('skills/:publisher/:skill/versions/:id/:file'), [immutable]),
+    block(at('skills/:publisher/:skill/badge.svg'), [badge]),
+    block(at('skills/:publisher/:skill/loads-badge.svg'), [badge]),
+    block(at('skills/:publisher/:skill/badge.json'), [badge, ...cors]),
+    block(at('publishers/:publisher/badge.svg'), [badge]),
+  ].join('\n');
 }

@@ -149,6 +149,29 @@ export function publisherUrl(publisher: string, base: string = SITE_BASE): strin
   return sitePath(`publishers/${encodeURIComponent(publisher)}/`, base);
 }
 
+/** Files beside a skill page: its Markdown twin, the MCP document and the README badges. */
+export type SkillFormatFile =
+  'index.md' | 'skill.json' | 'badge.svg' | 'badge.json' | 'loads-badge.svg';
+
+/** One of the files written beside a skill page (src/integrations/formats.ts). */
+export function skillFormatUrl(
+  publisher: string,
+  slug: string,
+  file: SkillFormatFile,
+  base: string = SITE_BASE,
+): string {
+  return `${skillUrl(publisher, slug, base)}${file}`;
+}
+
+/** One of the files written beside a publisher page: its `llms.txt` list and README badge. */
+export function publisherFormatUrl(
+  publisher: string,
+  file: 'llms.txt' | 'badge.svg',
+  base: string = SITE_BASE,
+): string {
+  return `${publisherUrl(publisher, base)}${file}`;
+}
+
 const ARCHIVE_SUFFIX = { folder: '', root: '-flat', plugin: '-plugin' } as const;
 
 /** The download of one archive layout of a skill (see src/lib/zip.ts for the layouts). */

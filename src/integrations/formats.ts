@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { afterCatalogue } from './after-catalogue.ts';
+import { blobFile } from '../data/package-cache.ts';
+import { publishOrigin, site } from '../data/site.ts';
+import type { ListedSkill } from '../data/skills.ts';
+import {
+  badgeSvg,
+  loadsBadge,
+  publisherBadge,
+  shieldsEndpoint,
+  trustBadge,
+} from '../lib/publish/badges.ts';
+import { markdownTwin, publisherLlmsTxt, siteLlmsTxt, skillJson } from '../lib/publish/formats.ts';
+import { decodeText } from '../lib/skill/classify.ts';
+import { assessClients, CLIENT_IDS, loadsIn } from '../lib/skill/clients.ts';
+import {
+  publisherFormatUrl,
+  sitePath,
+  skillFormatUrl,
+  stripBase,
+  type SkillFormatFile,
+} from '../lib/shared/urls.ts';
+
+/** Where a site path lands in the output folder. */
+function outPath(outDir: string, path: string): string {
+  const relative = stripBase(path, site.base);
+  if (relative === undefined) throw new Error(`${path} is outside the site`);
+  return join(outDir, decodeURIComponent(relative));
+}
+
+function write(outDir: string, path: string, text: string): void {
+  const file = outPath(outDir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/**
+ * Writes the non-HTML formats of every listed skill from the package model and its shipped SKILL.md
+ * (read once from the build cache): `skill.json` (MCP Skills Extension), `index.md` (the page as
+ * Markdown), the README badges (`badge.svg`, `loads-badge.svg`, shields.io's `badge.json`); per
+ * publisher its `llms.txt` and badge; and the site's `llms.txt`.
+ */
+export function writeFormats(outDir: string, skills: ListedSkill[]): { files: number } {
+  const origin = publishOrigin();
+  const { base } = site;
+  let files = 0;
+  const byPublisher = new Map<string, ListedSkill[]>();
+  for (const skill of skills) {
+    const list = byPublisher.get(skill.publisher);
+    if (list) list.push(skill);
+    else byPublisher.set(skill.publisher, [skill]);
+    const entry = skill.files.find((f) => f.path === skill.skillFile);
+    const skillText = entry ? decodeText(readFileSync(blobFile(entry.sha256))).text : '';
+    const input = { skill, publisherName: skill.publisherName, origin, skillText, base };
+    const trust = trustBadge(skill.name, skill.trust.verdict, skill.trust.coverage);
+    const out: [SkillFormatFile, string][] = [
+      ['skill.json', `${JSON.stringify(skillJson(input), null, 2)}\n`],
+      ['index.md', markdownTwin(input)],
+      ['badge.svg', badgeSvg(trust)],
+      ['badge.json', `${JSON.stringify(shieldsEndpoint(trust))}\n`],
+      [
+        'loads-badge.svg',
+        badgeSvg(loadsBadge(loadsIn(assessClients(skill)).length, CLIENT_IDS.length)),
+      ],
+    ];
+    for (const [file, text] of out)
+      write(outDir, skillFormatUrl(skill.publisher, skill.slug, file, base), text);
+    files += out.length;
+  }
+  const publishers = [...byPublisher].map(([id, list]) => ({
+    id,
+    name: list[0]!.publisherName,
+    skills: list.length,
+  }));
+  for (const [id, list] of byPublisher) {
+    const name = list[0]!.publisherName;
+    write(
+      outDir,
+      publisherFormatUrl(id, 'llms.txt', base),
+      publisherLlmsTxt(name, site.name, list, origin, base),
+    );
+    write(
+      outDir,
+      publisherFormatUrl(id, 'badge.svg', base),
+      badgeSvg(publisherBadge(name, list.length, site.name)),
+    );
+    files += 2;
+  }
+  write(outDir, sitePath('llms.txt', base), siteLlmsTxt(site, publishers, origin, base));
+  return { files: files + 1 };
+}
+
+/** Writes the skills' non-HTML formats after `astro build` (see writeFormats). */
+export function formatsIntegration(): AstroIntegration {
+  return afterCatalogue(
+    'skillshelf-formats',
+    (outDir, skills) =>
+      `Wrote ${writeFormats(outDir, skills).files} Markdown, JSON and badge files`,
+  );
+}
