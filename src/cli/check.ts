@@ -4,13 +4,15 @@
  * (src/lib/skill/clients.ts). Exits 1 on errors (and on warnings with --strict); `--client claude-ai`
  * makes that client's refusals errors.
  */
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countFindings, sortFindings, type Finding } from '../lib/skill/findings.ts';
 import { findPackageDirs } from '../lib/skill/dirs-fs.ts';
 import { skillsRoot } from '../lib/site-config-fs.ts';
 import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/terminal.ts';
 import { readPackageDir } from '../lib/skill/package-fs.ts';
+import { readCollectionFiles } from '../data/collections-fs.ts';
+import { resolveCollection } from '../lib/publish/collection.ts';
 import {
   assessClients,
   CLIENT_IDS,
@@ -126,6 +128,30 @@ for (const found of dirs) {
       rows.push({ ...f, skill: id, path: at(f.file) });
   }
 }
+
+// Collections (<content>/collections/ beside the skills folder): unreadable files and skills they
+// name that are not listed (warnings: errors with --strict).
+const collections = readCollectionFiles(join(root, '..', 'collections'));
+const listedIds = new Map(skills.filter((s) => s.listed).map((s) => [s.id, s.id]));
+const excludedIds = new Map(
+  skills.filter((s) => !s.listed).map((s) => [s.id, s.reason ?? 'it could not be read']),
+);
+const collectionProblems = [
+  ...collections.problems,
+  ...collections.sources.flatMap(
+    (source) => resolveCollection(source, listedIds, excludedIds).problems,
+  ),
+];
+for (const p of collectionProblems)
+  rows.push({
+    rule: 'collection',
+    severity: p.severity,
+    file: p.file,
+    line: p.line,
+    message: p.message,
+    skill: '',
+    path: p.file,
+  });
 
 const counts = countFindings(rows);
 const failed = counts.error > 0 || (values.strict && counts.warning > 0);

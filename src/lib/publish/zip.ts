@@ -38,6 +38,9 @@ export interface ZipInput {
   bytes: Uint8Array;
 }
 
+/** A lower-case skill.md is stored as SKILL.md: every agent and claude.ai look for the capitalised name. */
+const entryPath = (path: string): string => (/^skill\.md$/i.test(path) ? 'SKILL.md' : path);
+
 /** Builds a reproducible ZIP of a package: sorted entries, fixed timestamps and permissions, exec bits kept. */
 export function buildSkillZip(
   files: readonly ZipInput[],
@@ -46,8 +49,6 @@ export function buildSkillZip(
   manifest?: PluginManifest,
 ): BuiltZip {
   const prefix = layout === 'folder' ? `${name}/` : layout === 'plugin' ? `skills/${name}/` : '';
-  // A lower-case skill.md is stored as SKILL.md: every agent and claude.ai look for the capitalised name.
-  const entryPath = (path: string): string => (/^skill\.md$/i.test(path) ? 'SKILL.md' : path);
   const entries: [string, Uint8Array, number][] = files.map((file) => [
     `${prefix}${entryPath(file.path)}`,
     file.bytes,
@@ -61,6 +62,29 @@ export function buildSkillZip(
     entries.push(['.claude-plugin/plugin.json', json(plugin), FILE_MODE]);
     entries.push(['plugin.json', json(agentPluginManifest(plugin)), FILE_MODE]);
   }
+  return zipEntries(entries);
+}
+
+/**
+ * One archive holding several skills, each in its own folder (`<folder>/SKILL.md`, …): a collection's
+ * download. Not a claude.ai upload (that takes one folder); reproducible like every archive here.
+ */
+export function buildFoldersZip(
+  folders: readonly { folder: string; files: readonly ZipInput[] }[],
+): BuiltZip {
+  return zipEntries(
+    folders.flatMap(({ folder, files }) =>
+      files.map((file): [string, Uint8Array, number] => [
+        `${folder}/${entryPath(file.path)}`,
+        file.bytes,
+        file.executable ? EXEC_MODE : FILE_MODE,
+      ]),
+    ),
+  );
+}
+
+/** Sorted entries with fixed timestamps and permissions: the same bytes on every machine. */
+function zipEntries(entries: [string, Uint8Array, number][]): BuiltZip {
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // ZIP stores local wall-clock time: build the fixed date in the current zone so every build writes 2020-01-01 00:00.
   const fixedDate = new Date(2020, 0, 1, 0, 0, 0);

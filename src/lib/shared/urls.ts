@@ -149,6 +149,30 @@ export function publisherUrl(publisher: string, base: string = SITE_BASE): strin
   return sitePath(`publishers/${encodeURIComponent(publisher)}/`, base);
 }
 
+/** The page listing every collection. */
+export function collectionsUrl(base: string = SITE_BASE): string {
+  return sitePath('collections/', base);
+}
+
+/** A collection's page. */
+export function collectionUrl(id: string, base: string = SITE_BASE): string {
+  return sitePath(`collections/${encodeURIComponent(id)}/`, base);
+}
+
+/** A collection's install files: its well-known index, its marketplace and its one ZIP. */
+export function collectionFileUrl(
+  id: string,
+  file: 'index' | 'marketplace' | 'zip',
+  base: string = SITE_BASE,
+): string {
+  const path = {
+    index: '.well-known/agent-skills/index.json',
+    marketplace: 'marketplace.json',
+    zip: `${encodeURIComponent(id)}.zip`,
+  }[file];
+  return `${collectionUrl(id, base)}${path}`;
+}
+
 /** Files beside a skill page: its Markdown twin, the MCP document and the README badges. */
 export type SkillFormatFile =
   'index.md' | 'skill.json' | 'badge.svg' | 'badge.json' | 'loads-badge.svg';
