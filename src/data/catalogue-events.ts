@@ -4,7 +4,8 @@ import type { ListedSkill } from './skills.ts';
 // integrations load with the config: Symbol.for names the same key in both.
 const CHANNEL = Symbol.for('skillshelf.catalogue-ready');
 
-type Listener = (skills: ListedSkill[]) => void;
+/** The listed skills, and each one's install name (by skill id). */
+type Listener = (skills: ListedSkill[], installNames: ReadonlyMap<string, string>) => void;
 
 function listeners(): Set<Listener> {
   const scope = globalThis as Record<symbol, Set<Listener> | undefined>;
@@ -18,6 +19,9 @@ export function onCatalogueReady(listener: Listener): () => void {
 }
 
 /** The data layer says the listed catalogue is known (once per build, before the first page). */
-export function announceCatalogue(skills: ListedSkill[]): void {
-  for (const listener of listeners()) listener(skills);
+export function announceCatalogue(
+  skills: ListedSkill[],
+  installNames: ReadonlyMap<string, string>,
+): void {
+  for (const listener of listeners()) listener(skills, installNames);
 }

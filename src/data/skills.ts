@@ -142,7 +142,7 @@ function loadCatalogue(): Promise<Catalogue> {
       names: site.installNames,
       renames: site.renames,
     });
-    announceCatalogue(skills);
+    announceCatalogue(skills, install.names);
     return {
       skills,
       byId: new Map(skills.map((s) => [s.id, s])),

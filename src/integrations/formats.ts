@@ -12,10 +12,14 @@ import {
   shieldsEndpoint,
   trustBadge,
 } from '../lib/publish/badges.ts';
+import { aiCatalog, AI_CATALOG_MAX_BYTES } from '../lib/publish/ai-catalog.ts';
 import { markdownTwin, publisherLlmsTxt, siteLlmsTxt, skillJson } from '../lib/publish/formats.ts';
+import { readCollectionFiles } from '../data/collections-fs.ts';
+import { formatBytes } from '../lib/shared/format.ts';
 import { decodeText } from '../lib/skill/classify.ts';
 import { assessClients, CLIENT_IDS, loadsIn } from '../lib/skill/clients.ts';
 import {
+  aboutUrl,
   publisherFormatUrl,
   sitePath,
   skillFormatUrl,
@@ -42,7 +46,11 @@ function write(outDir: string, path: string, text: string): void {
  * Markdown), the README badges (`badge.svg`, `loads-badge.svg`, shields.io's `badge.json`); per
  * publisher its `llms.txt` and badge; and the site's `llms.txt`.
  */
-export function writeFormats(outDir: string, skills: ListedSkill[]): { files: number } {
+export function writeFormats(
+  outDir: string,
+  skills: ListedSkill[],
+  installNames: ReadonlyMap<string, string>,
+): { files: number; aiCatalog: string } {
   const origin = publishOrigin();
   const { base } = site;
   let files = 0;
@@ -89,14 +97,48 @@ export function writeFormats(outDir: string, skills: ListedSkill[]): { files: nu
     files += 2;
   }
   write(outDir, sitePath('llms.txt', base), siteLlmsTxt(site, publishers, origin, base));
-  return { files: files + 1 };
+  const catalog = writeAiCatalog(outDir, skills, installNames, origin);
+  return { files: files + 2, aiCatalog: catalog };
+}
+
+/**
+ * `/.well-known/ai-catalog.json` (src/lib/publish/ai-catalog.ts): featured skills first, then
+ * collection members, then the most recently updated, as many as its size cap allows. Returns what
+ * the build log says about it.
+ */
+function writeAiCatalog(
+  outDir: string,
+  skills: readonly ListedSkill[],
+  installNames: ReadonlyMap<string, string>,
+  origin: string,
+): string {
+  const featured = new Set(site.featured);
+  const inCollections = new Set(readCollectionFiles().sources.flatMap((c) => c.skills));
+  const rank = (s: ListedSkill): number =>
+    featured.has(s.id) || s.listing.featured ? 0 : inCollections.has(s.id) ? 1 : 2;
+  const ordered = [...skills].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : 1),
+  );
+  const { json, listed, noQueries, capped } = aiCatalog(
+    { displayName: site.name, documentationUrl: new URL(aboutUrl(site.base), origin).href },
+    ordered.map((skill) => ({
+      skill,
+      publisherName: skill.publisherName,
+      installName: installNames.get(skill.id) ?? skill.archiveName,
+      origin,
+      base: site.base,
+    })),
+  );
+  write(outDir, sitePath('.well-known/ai-catalog.json', site.base), json);
+  return `ai-catalog.json: ${listed} of ${skills.length} skills, ${formatBytes(json.length)}${noQueries ? `; ${noQueries} without a "Use when" clause left out` : ''}${capped ? `; ${capped} left out by the ${formatBytes(AI_CATALOG_MAX_BYTES)} cap` : ''}`;
 }
 
 /** Writes the skills' non-HTML formats after `astro build` (see writeFormats). */
 export function formatsIntegration(): AstroIntegration {
-  return afterCatalogue(
-    'skillshelf-formats',
-    (outDir, skills) =>
-      `Wrote ${writeFormats(outDir, skills).files} Markdown, JSON and badge files`,
-  );
+  return afterCatalogue('skillshelf-formats', (outDir, skills, names) => {
+    const done = writeFormats(outDir, skills, names);
+    return `Wrote ${done.files} Markdown, JSON and badge files (${done.aiCatalog})`;
+  });
 }

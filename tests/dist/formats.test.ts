@@ -95,6 +95,25 @@ describe('formats beside every skill page', () => {
     }
   });
 
+  test('ai-catalog.json follows ARD 0.9: URN identifiers, 2–5 queries, archive URLs whose digest matches', () => {
+    const doc = readJson<{
+      specVersion: string;
+      host: { displayName: string };
+      entries: { identifier: string; type: string; url: string; representativeQueries: string[]; metadata: { digest: string } }[];
+    }>('.well-known/ai-catalog.json');
+    assert.equal(doc.specVersion, '1.0');
+    assert.ok(doc.host.displayName);
+    assert.ok(doc.entries.length >= 5 && doc.entries.length <= skills.length);
+    assert.equal(new Set(doc.entries.map((e) => e.identifier)).size, doc.entries.length, 'unique identifiers');
+    for (const entry of doc.entries) {
+      assert.match(entry.identifier, /^urn:air:[a-zA-Z0-9.-]+(:[a-zA-Z0-9._-]+)+$/);
+      assert.equal(entry.type, 'application/agent-skills+zip');
+      assert.ok(entry.representativeQueries.length >= 2 && entry.representativeQueries.length <= 5, entry.identifier);
+      assert.equal(`sha256:${sha256(readFileSync(fileFor(entry.url)))}`, entry.metadata.digest, entry.url);
+      assert.ok(Object.keys(unzipSync(readFileSync(fileFor(entry.url)))).includes('SKILL.md'));
+    }
+  });
+
   test('_headers gives CORS to machine-readable paths and immutable caching only to what never changes', () => {
     const headers = readFileSync(join(root, '_headers'), 'utf8');
     const rules = new Map(

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { packageManifestDigest } from '../../src/lib/skill/manifest.ts';
+import { readSnapshot } from '../../src/lib/skill/snapshot.ts';
+import { fsSource } from '../../src/lib/skill/source-fs.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -155,11 +158,15 @@ describe('importSkills on a messy repository', () => {
     const head = execFileSync('git', ['-C', source, 'rev-parse', 'HEAD'], {
       encoding: 'utf8',
     }).trim();
+    // The folder was committed as it is, so the copy is the upstream tree at HEAD: its digest is recorded.
+    const copy = readSnapshot(fsSource(join(pub, 'pdf-tools')));
+    assert.ok(copy.ok);
     assert.deepEqual(listing['source'], {
       repository: 'https://github.com/acme/skills',
       path: 'skills/pdf-tools',
       commit: head,
       commitDate: '2026-03-04T05:06:07+00:00',
+      manifest: packageManifestDigest(copy.snapshot.files),
     });
     assert.equal(listing['updated'], '2026-03-04');
     assert.equal(listing['importedAt'], NOW.toISOString());

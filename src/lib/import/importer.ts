@@ -27,6 +27,9 @@ import { contentRoot as configuredContentRoot, readSiteConfig } from '../site-co
 import { trimChars } from '../shared/text.ts';
 import { foldName } from '../skill/names.ts';
 import { checkSpec, NAME_PATTERN } from '../skill/spec.ts';
+import { packageManifestDigest } from '../skill/manifest.ts';
+import { readSnapshot } from '../skill/snapshot.ts';
+import { fsSource } from '../skill/source-fs.ts';
 import {
   checkRegularFile,
   discoverSkills,
@@ -38,6 +41,7 @@ import {
 import {
   findLicenceFile,
   lastCommit,
+  matchesHead,
   normaliseRepository,
   readRepository,
   type SourceRepository,
@@ -315,6 +319,11 @@ export function importSkills(options: ImportOptions): ImportReport {
       if (!options.dryRun && state !== 'unchanged') {
         writePackage(publisherDir, dest, candidate.files, limits);
         const commit = repo.isGit ? lastCommit(source, candidate.path) : undefined;
+        // The copy is the upstream tree at HEAD only when git says the folder is as committed.
+        const snapshot =
+          repo.isGit && matchesHead(source, candidate.path)
+            ? readSnapshot(fsSource(dest), limits)
+            : undefined;
         writeListing(publisherDir, dest, {
           // Hand-set facts (featured, added) belong to the repository they were set for: never carried to another.
           previous: same ? previous : undefined,
@@ -322,6 +331,7 @@ export function importSkills(options: ImportOptions): ImportReport {
           path: candidate.path,
           commit: repo.commit,
           commitDate: commit?.date,
+          manifest: snapshot?.ok ? packageManifestDigest(snapshot.snapshot.files) : undefined,
           licence: candidate.licence,
           now,
         });
@@ -561,6 +571,8 @@ function writeListing(
     path: string;
     commit?: string | undefined;
     commitDate?: string | undefined;
+    /** Manifest digest of the copy, recorded only when it equals the upstream tree at `commit`. */
+    manifest?: string | undefined;
     licence?: string | undefined;
     now: Date;
   },
@@ -578,6 +590,7 @@ function writeListing(
       path: input.path || '.',
       ...(input.commit ? { commit: input.commit } : {}),
       ...(input.commitDate ? { commitDate: input.commitDate } : {}),
+      ...(input.manifest ? { manifest: input.manifest } : {}),
     },
   };
   const target = listingPath(dest);

@@ -116,6 +116,35 @@ export function readRepository(root: string): SourceRepository {
   };
 }
 
+/**
+ * True when `path` in a checkout holds exactly what HEAD holds: no change, no untracked and no
+ * ignored file under it (git status reports none). Only then is a copy of the folder the upstream
+ * tree at that commit.
+ */
+export function matchesHead(root: string, path: string): boolean {
+  try {
+    const out = execFileSync(
+      'git',
+      [
+        '-c',
+        'core.fsmonitor=false',
+        '-C',
+        root,
+        'status',
+        '--porcelain',
+        '--ignored',
+        '-z',
+        '--',
+        path || '.',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    return out === '';
+  } catch {
+    return false;
+  }
+}
+
 /** The last commit touching `path` in a checkout: its hash and ISO date. */
 export function lastCommit(
   root: string,

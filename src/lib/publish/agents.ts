@@ -24,6 +24,13 @@ export const AGENT_TARGETS: readonly AgentTarget[] = [
     userDir: '~/.agents/skills',
   },
   {
+    id: 'vscode',
+    agent: 'VS Code and GitHub Copilot',
+    projectDir: '.github/skills',
+    userDir: '~/.copilot/skills',
+    note: 'VS Code also reads .claude/skills and .agents/skills.',
+  },
+  {
     id: 'codex',
     agent: 'Codex (older installers)',
     projectDir: '.codex/skills',

@@ -348,3 +348,25 @@ export function apiDetail(skill: SkillRecord, publisherName: string, origin: str
       : {}),
   };
 }
+
+/**
+ * `gh skill install <owner>/<repo> <skill> --pin <commit>`, when the importer recorded that this
+ * package is exactly the GitHub repository's folder at that commit (the same manifest digest) and no
+ * operator hold points installs elsewhere; otherwise undefined.
+ */
+export function ghSkillInstall(
+  skill: Pick<SkillRecord, 'listing' | 'manifest' | 'installFrom' | 'name' | 'specName'>,
+): { command: string; repository: string; commit: string } | undefined {
+  const source = skill.listing.source;
+  if (!source?.repository || !source.commit || skill.installFrom) return undefined;
+  if (source.manifest !== skill.manifest || !/^[0-9a-f]{40}$/.test(source.commit)) return undefined;
+  const repo = /^https:\/\/github\.com\/([\w.-]+\/[\w.-]+)$/.exec(source.repository)?.[1];
+  if (!repo) return undefined;
+  const name = skill.specName ?? skill.name;
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return undefined;
+  return {
+    command: `gh skill install ${repo} ${name} --pin ${source.commit}`,
+    repository: repo,
+    commit: source.commit,
+  };
+}

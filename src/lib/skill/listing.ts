@@ -7,6 +7,8 @@ export interface ListingSource {
   path?: string | undefined;
   commit?: string | undefined;
   commitDate?: string | undefined;
+  /** Manifest digest of the package as imported, when it was the upstream tree at `commit` exactly. */
+  manifest?: string | undefined;
 }
 
 /** Marketplace-only facts about a skill, kept in a sidecar beside (never inside) the package. */
@@ -91,6 +93,9 @@ export function parseListing(
         path: text(source['path']),
         commit: text(source['commit']),
         commitDate: date('source.commitDate', source['commitDate']),
+        ...(/^[0-9a-f]{64}$/.test(text(source['manifest']) ?? '')
+          ? { manifest: text(source['manifest']) }
+          : {}),
       },
     },
     findings,

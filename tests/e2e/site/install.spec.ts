@@ -59,3 +59,28 @@ test('offers an install command for exactly this version, at an address that ser
   const latest = await request.get('/skills/docsmith/adr-writer/download/adr-writer.zip');
   expect(Buffer.compare(await response.body(), await latest.body())).toBe(0);
 });
+
+test('offers gh skill install only for a skill that is exactly its GitHub folder at the recorded commit', async ({
+  page,
+}) => {
+  await page.goto('/skills/docsmith/readme-doctor/');
+  const tabs = page.getByRole('tablist', { name: 'Install with' });
+  await tabs.getByRole('tab', { name: 'GitHub CLI' }).click();
+  const panel = page.getByRole('tabpanel').filter({ hasText: 'Installs from GitHub' });
+  await expect(panel.locator('.cmd code')).toHaveText(
+    'gh skill install docsmith/skills readme-doctor --pin 4f1c2e9a7b3d5f60812a9c4e6b0d2f8a1c3e5b79',
+  );
+  // The same publisher's other skills name a repository but recorded no manifest: no gh line.
+  await page.goto('/skills/docsmith/adr-writer/');
+  await expect(tabs.getByRole('tab', { name: 'GitHub CLI' })).toHaveCount(0);
+});
+
+test('lists the VS Code / Copilot, Codex and Cursor folders from the one list of agent folders', async ({
+  page,
+}) => {
+  await page.goto('/skills/docsmith/adr-writer/');
+  await page.getByRole('tab', { name: 'Codex, Cursor & others' }).click();
+  const panel = page.getByRole('tabpanel').filter({ hasText: '.agents/skills' });
+  for (const dir of ['.github/skills', '.codex/skills', '.cursor/skills'])
+    await expect(panel.locator('.cmd code').filter({ hasText: `-d ${dir} ` })).toHaveCount(1);
+});
