@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { GIT_CONFIG, openSkillsRepository, streamGitTokens, utc } from './git-log.ts';
+import {
+  GIT_CONFIG,
+  historyLogArgs,
+  openSkillsRepository,
+  streamGitTokens,
+  utc,
+} from './git-log.ts';
 
 /** When each skill and publisher first appeared in the operator's first-parent history. */
 export interface FirstSeen {
@@ -39,23 +45,9 @@ export function readFirstSeen(
   if (!repo.ok) return empty(repo.reason, repo.headDate);
   const { top, prefix, headDate } = repo;
 
-  // --first-parent -m: a merge is one commit, listing what it adds relative to its first parent.
-  // --no-renames: a moved folder counts as new where it lands. Every change is listed: the first
-  // commit naming a skill's folder is when it appeared, the last is when it last changed.
-  // The header starts with "/", which no path git prints can.
-  const args = [
-    '--literal-pathspecs',
-    'log',
-    '--first-parent',
-    '-m',
-    '--reverse',
-    '--no-renames',
-    '--format=/%H/%cI',
-    '--name-only',
-    '-z',
-    '--',
-    prefix || '.',
-  ];
+  // Every change is listed: the first commit naming a skill's folder is when it appeared, the last
+  // is when it last changed.
+  const args = historyLogArgs(prefix, ['--name-only']);
   const result: FirstSeen = {
     firstSeen: new Map(),
     firstSeenDate: new Map(),

@@ -158,3 +158,26 @@ export function utc(iso: string): string | undefined {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : `${new Date(time).toISOString().slice(0, 19)}Z`;
 }
+
+/**
+ * The one history walk both readers share, oldest first: `--first-parent -m` (a merged pull request
+ * is one commit, listing what it changed against its first parent), `--no-renames` (a moved folder is
+ * new where it lands), a `/<hash>/<committer date>` header per commit (no path git prints starts with
+ * "/"), NUL-separated; `detail` picks what each commit lists (`--name-only`, or `--raw` for modes and
+ * object ids).
+ */
+export function historyLogArgs(prefix: string, detail: readonly string[]): string[] {
+  return [
+    '--literal-pathspecs',
+    'log',
+    '--first-parent',
+    '-m',
+    '--reverse',
+    '--no-renames',
+    ...detail,
+    '--format=/%H/%cI',
+    '-z',
+    '--',
+    prefix || '.',
+  ];
+}

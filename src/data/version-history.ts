@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TreeFile as GitFile } from '../lib/skill/source-tree.ts';
-import { openSkillsRepository, streamGitTokens, utc } from './git-log.ts';
+import { historyLogArgs, openSkillsRepository, streamGitTokens, utc } from './git-log.ts';
 
 /** A distinct state of a skill folder in the first-parent history. */
 export interface FolderState {
@@ -133,20 +133,7 @@ export function readVersionHistory(
   };
 
   const failed = streamGitTokens(
-    [
-      '--literal-pathspecs',
-      'log',
-      '--first-parent',
-      '-m',
-      '--reverse',
-      '--no-renames',
-      '--no-abbrev',
-      '--raw',
-      '--format=/%H/%cI',
-      '-z',
-      '--',
-      prefix || '.',
-    ],
+    historyLogArgs(prefix, ['--no-abbrev', '--raw']),
     top,
     token,
     options.chunkSize,

@@ -1,47 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { commit, git } from './helpers.ts';
 import { readFirstSeen } from '../../src/data/git-history.ts';
-
-// Test repositories ignore the machine's git configuration (signing, hooks, default branch).
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Operator',
-  GIT_AUTHOR_EMAIL: 'operator@example.test',
-  GIT_COMMITTER_NAME: 'Operator',
-  GIT_COMMITTER_EMAIL: 'operator@example.test',
-};
-
-function git(cwd: string, args: string[], date = '2026-01-01T00:00:00+00:00'): string {
-  return execFileSync('git', args, {
-    cwd,
-    env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    encoding: 'utf8',
-  });
-}
-
-function write(root: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
-
-function commit(
-  repo: string,
-  message: string,
-  date: string,
-  files: Record<string, string> = {},
-): void {
-  write(repo, files);
-  git(repo, ['add', '-A'], date);
-  git(repo, ['commit', '-q', '-m', message], date);
-}
 
 const S = 'content/skills';
 let scratch: string;
@@ -168,7 +131,8 @@ describe('readFirstSeen', () => {
 
   test('gives a reason and no history outside a repository', () => {
     const plain = join(scratch, 'plain');
-    write(plain, { 'skills/acme/run/SKILL.md': 'x' });
+    mkdirSync(join(plain, 'skills/acme/run'), { recursive: true });
+    writeFileSync(join(plain, 'skills/acme/run/SKILL.md'), 'x');
     const history = readFirstSeen(plain, join(plain, 'skills'));
     assert.match(history.reason ?? '', /not a git repository/);
     assert.equal(history.firstSeen.size, 0);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,4 +67,44 @@ export function snapshotFiles(root: string): SnapshotFile[] {
   const result = readSnapshot(fsSource(root));
   if (!result.ok) throw new Error(`${root}: ${result.reason}`);
   return result.snapshot.files;
+}
+
+// Test repositories ignore the machine's git configuration (signing, hooks, default branch).
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Operator',
+  GIT_AUTHOR_EMAIL: 'operator@example.test',
+  GIT_COMMITTER_NAME: 'Operator',
+  GIT_COMMITTER_EMAIL: 'operator@example.test',
+};
+
+/** Runs git in a test repository with fixed identity and dates, whatever the machine's configuration. */
+export function git(cwd: string, args: string[], date = '2026-01-01T00:00:00+00:00'): string {
+  return execFileSync('git', args, {
+    cwd,
+    env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    encoding: 'utf8',
+  });
+}
+
+/** Writes (or, for `null`, deletes) files and commits everything on `date`; returns the commit. */
+export function commit(
+  repo: string,
+  message: string,
+  date: string,
+  files: Record<string, string | null> = {},
+): string {
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(repo, path);
+    if (text === null) rmSync(full, { force: true });
+    else {
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, text);
+    }
+  }
+  git(repo, ['add', '-A'], date);
+  git(repo, ['commit', '-q', '-m', message], date);
+  return git(repo, ['rev-parse', 'HEAD']).trim();
 }

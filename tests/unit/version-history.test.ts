@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { commit, git } from './helpers.ts';
 import { exportGitBlobs, gitObjectId, storedBlobReader } from '../../src/data/git-blobs.ts';
 
 /** Exports the objects and returns a reader over them, as the build does in two threads. */
@@ -17,44 +17,6 @@ import { trustDiff } from '../../src/lib/versions/trust-diff.ts';
 import { analyseSource } from '../../src/lib/skill/package.ts';
 import { fsSource } from '../../src/lib/skill/source-fs.ts';
 import { treeSource } from '../../src/lib/skill/source-tree.ts';
-
-// Test repositories ignore the machine's git configuration (signing, hooks, default branch).
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Operator',
-  GIT_AUTHOR_EMAIL: 'operator@example.test',
-  GIT_COMMITTER_NAME: 'Operator',
-  GIT_COMMITTER_EMAIL: 'operator@example.test',
-};
-
-function git(cwd: string, args: string[], date = '2026-01-01T00:00:00+00:00'): string {
-  return execFileSync('git', args, {
-    cwd,
-    env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    encoding: 'utf8',
-  });
-}
-
-function commit(
-  repo: string,
-  message: string,
-  date: string,
-  files: Record<string, string | null>,
-): string {
-  for (const [path, text] of Object.entries(files)) {
-    const full = join(repo, path);
-    if (text === null) rmSync(full, { force: true });
-    else {
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, text);
-    }
-  }
-  git(repo, ['add', '-A'], date);
-  git(repo, ['commit', '-q', '-m', message], date);
-  return git(repo, ['rev-parse', 'HEAD']).trim();
-}
 
 const skillMd = (name: string, body: string): string =>
   `---\nname: ${name}\ndescription: Does ${name} things. Use when ${name} is needed.\n---\n\n# ${name}\n\n${body}\n`;
