@@ -120,8 +120,15 @@ const STEPS: { name: string; endsAt: RegExp | null }[] = [
     endsAt: /\[content\] Synced content/,
   },
   { name: 'bundle (Vite)', endsAt: /generating static routes/ },
-  { name: 'pages (Astro), index shards beside them', endsAt: /\[skillshelf-package-files\]/ },
-  { name: 'files, filter store, rest of the index, sitemap', endsAt: null },
+  {
+    name: 'pages (Astro), index shards beside them; raw files and archives',
+    endsAt: /\[skillshelf-package-files\]/,
+  },
+  {
+    name: 'formats (skill.json, index.md, badges, llms.txt, ai-catalog)',
+    endsAt: /\[skillshelf-formats\]/,
+  },
+  { name: 'filter store, rest of the index, sitemap', endsAt: null },
 ];
 
 interface StepFigure {
@@ -551,7 +558,9 @@ function sizeFigures(dist: string): void {
   for (const file of [
     'api/skills.json',
     '.well-known/agent-skills/index.json',
+    '.well-known/ai-catalog.json',
     'marketplace.json',
+    'llms.txt',
     ...sitemaps.sort(),
     'rss.xml',
   ])
@@ -720,6 +729,13 @@ async function bench(
     show(
       `  step: ${step.name}`,
       `${s(step.ms)}, peak ${step.peakMb.toFixed(0)} MB, cores used ${step.cores.toFixed(2)}`,
+    );
+  const formats = cold.steps.find((step) => step.name.startsWith('formats'));
+  if (formats)
+    target(
+      'formats (skill.json, index.md, badges, llms.txt, ai-catalog) ≤ 10% of the cold build',
+      formats.ms <= cold.ms * 0.1,
+      `${s(formats.ms)}, ${((formats.ms / cold.ms) * 100).toFixed(1)}% of ${s(cold.ms)}`,
     );
   target(
     'peak memory of the process tree ≤ 6 GB at every step',
