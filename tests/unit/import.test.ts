@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { importSkills, slugify, type ImportReport } from '../../src/lib/import/importer.ts';
+import { parseListing } from '../../src/lib/skill/listing.ts';
 import { identifyLicence, normaliseRemote } from '../../src/lib/import/provenance.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
@@ -354,5 +356,36 @@ describe('npm run import', () => {
     assert.equal(run().status, 2);
     assert.equal(run(join(empty, 'missing')).status, 2);
     assert.equal(run(empty, '--max-file-mb', 'lots').status, 2);
+  });
+});
+
+describe('importing a local folder that is not a git checkout', () => {
+  test('records no local path: the sidecar names a hashed id, and the site says "a local folder"', () => {
+    const base = mkdtempSync(join(tmpdir(), 'skillshelf-local-import-'));
+    try {
+      const source = join(base, 'my-private-folder');
+      mkdirSync(join(source, 'notes-helper'), { recursive: true });
+      writeFileSync(
+        join(source, 'notes-helper', 'SKILL.md'),
+        '---\nname: notes-helper\ndescription: Tidies notes. Use when notes are messy.\n---\n\n# Notes\n',
+      );
+      const content = join(base, 'content');
+      importSkills({ source, contentRoot: content, publisher: 'me', now: NOW });
+      const sidecar = readFileSync(
+        join(content, 'skills', 'me', 'notes-helper.listing.json'),
+        'utf8',
+      );
+      assert.ok(!sidecar.includes(base), 'the operator\u2019s path is not written');
+      assert.match(sidecar, /"repository": "local:[0-9a-f]{16}"/);
+      const parsed = parseListing(sidecar, 'notes-helper.listing.json');
+      assert.equal(parsed.listing.source?.local, true);
+      assert.equal(parsed.listing.source?.repository, undefined);
+      assert.deepEqual(parsed.findings, []);
+      // Importing the same folder again is the same source: no --force needed.
+      const again = importSkills({ source, contentRoot: content, publisher: 'me', now: NOW });
+      assert.deepEqual(again.skipped, []);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

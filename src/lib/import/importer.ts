@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -13,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isUnreadable, parseSkillFile } from '../skill/frontmatter.ts';
-import { listingPath } from '../skill/listing.ts';
+import { LOCAL_SOURCE_PREFIX, listingPath } from '../skill/listing.ts';
 import { readSidecarText } from '../skill/listing-fs.ts';
 import { isDirectory } from '../skill/dirs-fs.ts';
 import {
@@ -211,7 +212,12 @@ export function importSkills(options: ImportOptions): ImportReport {
     throw new Error(`${options.source} is not a folder.`);
   const realSource = realpathSync(source);
   const repo = readRepository(source);
-  const repository = options.repository ?? repo.url ?? `file://${source}`;
+  // A folder with no published repository is known by a hash of its path: the operator's local path
+  // never reaches the content repository or the site ("imported from a local folder").
+  const repository =
+    options.repository ??
+    repo.url ??
+    `${LOCAL_SOURCE_PREFIX}${createHash('sha256').update(realSource).digest('hex').slice(0, 16)}`;
   const sameRepository = normaliseRepository(repository);
   const publisher = resolvePublisher(
     repo,

@@ -9,6 +9,8 @@ export interface ListingSource {
   commitDate?: string | undefined;
   /** Manifest digest of the package as imported, when it was the upstream tree at `commit` exactly. */
   manifest?: string | undefined;
+  /** Imported from a local folder that is not a published repository (its path is never recorded). */
+  local?: boolean | undefined;
 }
 
 /** Marketplace-only facts about a skill, kept in a sidecar beside (never inside) the package. */
@@ -89,7 +91,10 @@ export function parseListing(
       license: text(data['license']),
       importedAt: date('importedAt', data['importedAt']),
       source: source && {
-        repository: repositoryUrl(text(source['repository']), findings, file),
+        ...(isLocalSource(text(source['repository'])) ? { local: true } : {}),
+        repository: isLocalSource(text(source['repository']))
+          ? undefined
+          : repositoryUrl(text(source['repository']), findings, file),
         path: text(source['path']),
         commit: text(source['commit']),
         commitDate: date('source.commitDate', source['commitDate']),
@@ -101,6 +106,11 @@ export function parseListing(
     findings,
   };
 }
+
+/** The importer's id for a local folder (`local:<hash of its path>`): no address to show or link. */
+export const LOCAL_SOURCE_PREFIX = 'local:';
+const isLocalSource = (value: string | undefined): boolean =>
+  value?.startsWith(LOCAL_SOURCE_PREFIX) ?? false;
 
 function repositoryUrl(
   value: string | undefined,

@@ -56,3 +56,18 @@ test('editorial MDX pages render the site’s own components', async ({ page }) 
   await page.goto('/guides/publishing/');
   await expect(page.getByText('Only these keys are portable')).toBeVisible();
 });
+
+test('a publisher page offers its README badge and its llms.txt list', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/publishers/docsmith/');
+  await page.getByText('Badge for a README, and this list for agents').click();
+  const badge = page.getByRole('img', { name: /badge$/ });
+  await expect(badge).toBeVisible();
+  expect(await badge.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(60);
+  await expect(page.locator('details .cmd code')).toContainText('/publishers/docsmith/badge.svg)');
+  const list = await (await request.get('/publishers/docsmith/llms.txt')).text();
+  expect(list).toMatch(/^# Docsmith on /);
+  expect(list).toContain('/skills/docsmith/readme-doctor/index.md');
+});
