@@ -42,6 +42,16 @@ describe('ai-catalog.json (ARD 0.9)', () => {
       ],
     );
     assert.deepEqual(
+      representativeQueries({
+        name: 'table-fixer',
+        description: 'Formats tables nicely.',
+        whenToUse: 'Use when the user asks to align a table, or columns are ragged.',
+        tags: ['data'],
+      }),
+      ['align a table', 'columns are ragged', 'table fixer for data'],
+      'the skill\u2019s own when_to_use comes first',
+    );
+    assert.deepEqual(
       representativeQueries({ name: 'x', description: 'Formats tables nicely.', tags: ['data'] }),
       [],
       'no clause: no queries',

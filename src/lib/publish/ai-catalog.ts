@@ -25,11 +25,13 @@ const MAX_QUERY_WORDS = 16;
 
 /** Natural-language queries a person might type to find the skill: 2–5, or none when it has too little to go on. */
 export function representativeQueries(
-  skill: Pick<SkillRecord, 'name' | 'description' | 'tags'>,
+  skill: Pick<SkillRecord, 'name' | 'description' | 'tags'> & { whenToUse?: string | undefined },
 ): string[] {
-  const match = TRIGGER.exec(skill.description);
-  if (!match) return [];
-  const rest = skill.description.slice(match.index + match[0].length);
+  // The skill's own when_to_use first, else the description's "Use when…" clause.
+  const text = [skill.whenToUse, skill.description].find((t) => t && TRIGGER.test(t));
+  const match = text ? TRIGGER.exec(text) : null;
+  if (!text || !match) return [];
+  const rest = text.slice(match.index + match[0].length);
   const sentence = rest.split(/\.(?:\s|$)/)[0] ?? '';
   const parts = sentence
     .split(/;|,? or |, when /)

@@ -80,17 +80,3 @@ test('resolves relative links and images in SKILL.md to package file pages', asy
   const response = await page.goto(href);
   expect(response?.status()).toBe(200);
 });
-
-test('shows "When to use" only when the description has a part of its own to show', async ({
-  page,
-}) => {
-  await page.goto('/skills/docsmith/adr-writer/');
-  await expect(page.getByRole('heading', { name: 'When to use' })).toBeVisible();
-  // readme-doctor's description has no "Use when…" part: the box would repeat it word for word.
-  await page.goto('/skills/docsmith/readme-doctor/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'When to use' })).toHaveCount(0);
-  await expect(
-    page.getByText(/guidance for a body: [\d,]+ tokens and 500 lines\. This body/),
-  ).toBeVisible();
-});
