@@ -18,6 +18,8 @@ export default defineConfig({
   // The one base path: Vite code reads it as import.meta.env.BASE_URL (src/lib/publish/urls.ts).
   base: site.base,
   trailingSlash: 'ignore',
+  // Two routes writing one address (a publisher id that looks like a catalogue page) fail the build.
+  prerenderConflictBehavior: 'error',
   // SKILLSHELF_CACHE_DIR moves every build cache (ours: src/data/package-cache.ts, and Astro's) out of node_modules.
   ...(process.env.SKILLSHELF_CACHE_DIR
     ? { cacheDir: `${process.env.SKILLSHELF_CACHE_DIR.replace(/\/$/, '')}/astro` }

@@ -13,6 +13,7 @@ import { escapeForTerminal as safe, stringifyForTerminal } from '../lib/shared/t
 import { readPackageDir } from '../lib/skill/package-fs.ts';
 import { readCollectionFiles } from '../data/collections-fs.ts';
 import { resolveCollection } from '../lib/publish/collection.ts';
+import { publisherIdProblem } from '../lib/publish/identity.ts';
 import {
   assessClients,
   CLIENT_IDS,
@@ -73,7 +74,17 @@ for (const found of dirs) {
   const { publisher, slug, dir } = found;
   const result = readPackageDir(found);
   const id = `${publisher}/${slug}`;
+  const publisherProblem = publisherIdProblem(publisher);
   const at = (file: string): string => relative(process.cwd(), resolve(dir, file));
+  if (publisherProblem)
+    rows.push({
+      rule: 'publisher-id',
+      severity: 'error',
+      file: '.',
+      message: `Left out of the site: ${publisherProblem}.`,
+      skill: id,
+      path: at('.'),
+    });
   if (result.ok) {
     const clients = assessClients(result.skill);
     skills.push({

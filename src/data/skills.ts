@@ -9,6 +9,7 @@ import {
   buildNow,
   conflictingPublisherIds,
   conflictReason,
+  publisherIdProblem,
   displayName,
   isSpecName,
   resolvePublisherNames,
@@ -90,13 +91,14 @@ function loadCatalogue(): Promise<Catalogue> {
     const accepted: SkillRecord[] = [];
     for (const skill of listed) {
       const earlier = conflicts.get(skill.publisher);
-      if (earlier)
+      const problem = earlier ? conflictReason(earlier) : publisherIdProblem(skill.publisher);
+      if (problem)
         excluded.push({
           id: skill.id,
           publisher: skill.publisher,
           slug: skill.slug,
           file: '.',
-          reason: conflictReason(earlier),
+          reason: problem,
           findings: [],
         });
       else accepted.push(applyPolicy(skill, history, now));

@@ -10,6 +10,7 @@ import {
   displayName,
   isFeatured,
   publisherIdKey,
+  publisherIdProblem,
   publishPolicy,
   resolvePublisherNames,
   trustedDate,
@@ -59,6 +60,13 @@ describe('skeleton', () => {
 });
 
 describe('publisher ids', () => {
+  test('refuses an all-digit id, which would take a catalogue page address (/skills/2/)', () => {
+    assert.match(publisherIdProblem('2') ?? '', /all digits.*\/skills\/2\//);
+    assert.match(publisherIdProblem('0042') ?? '', /all digits/);
+    for (const ok of ['acme', 'team-2', '2fa-tools', '3d'])
+      assert.equal(publisherIdProblem(ok), undefined, ok);
+  });
+
   test('keys ids by NFKC and lower case', () => {
     assert.equal(publisherIdKey('Northwind-Labs'), 'northwind-labs');
     assert.equal(publisherIdKey('ｎｏｒｔｈｗｉｎｄ-labs'), 'northwind-labs');

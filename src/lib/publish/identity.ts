@@ -96,6 +96,16 @@ export function conflictingPublisherIds(ids: readonly FirstSeenItem[]): Map<stri
   return conflicts;
 }
 
+/**
+ * Why a publisher id cannot have pages, when it cannot: an id of digits only would take the address of
+ * a catalogue page (`/skills/2/` is the catalogue's second page, `/skills/<publisher>/` a publisher's).
+ */
+export function publisherIdProblem(id: string): string | undefined {
+  return /^\d+$/.test(id)
+    ? `the publisher id "${id}" is all digits, which would take the address of a catalogue page (/skills/${id}/); rename the publisher folder`
+    : undefined;
+}
+
 /** Why conflictingPublisherIds() left a publisher out, for the build log and the health page. */
 export function conflictReason(earlier: string): string {
   return `publisher id differs only by case from ${earlier}`;

@@ -71,3 +71,9 @@ test('a publisher page offers its README badge and its llms.txt list', async ({
   expect(list).toMatch(/^# Docsmith on /);
   expect(list).toContain('/skills/docsmith/readme-doctor/index.md');
 });
+
+test('a skill URL trimmed to its publisher leads to the publisher page', async ({ page }) => {
+  await page.goto('/skills/docsmith/');
+  await expect(page).toHaveURL(/\/publishers\/docsmith\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Docsmith' })).toBeVisible();
+});
