@@ -33,7 +33,8 @@ export class SiteSearch extends HTMLElement {
     const trigger = this.querySelector<HTMLButtonElement>('[data-open]')!;
     // With JavaScript, the button replaces the plain search form.
     trigger.hidden = false;
-    this.querySelector('[data-fallback]')?.setAttribute('hidden', '');
+    for (const fallback of this.querySelectorAll('[data-fallback]'))
+      fallback.setAttribute('hidden', '');
 
     trigger.addEventListener('click', () => this.open());
     document.addEventListener('keydown', (event) => {

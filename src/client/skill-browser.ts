@@ -56,9 +56,9 @@ export class SkillBrowser extends HTMLElement {
     this.#state = parseSearchState(new URLSearchParams(location.search), this.#defaultSort);
     // The "needs JavaScript" note is plain content (so every no-JS browser shows it); remove it now.
     this.querySelector('[data-nojs]')?.remove();
-    // On narrow screens the filters start folded so results come first.
-    if (!matchMedia('(min-width: 1024px)').matches)
-      this.querySelector('[data-filters]')?.removeAttribute('open');
+    // The filters start folded (results come first on a narrow screen); a wide one shows them beside.
+    if (matchMedia('(min-width: 1024px)').matches)
+      this.querySelector('[data-filters]')?.setAttribute('open', '');
     const input = this.querySelector<HTMLInputElement>('[data-input]');
     const sort = this.querySelector<HTMLSelectElement>('[data-sort]');
     this.#syncControls();

@@ -3,6 +3,7 @@ import { normaliseBase } from '../shared/urls.ts';
 
 /** The pre-paint theme script (the site's only inline script); its hash is allowed by the CSP. */
 export const THEME_SCRIPT = `(() => {
+  document.documentElement.dataset.js = '';
   const stored = localStorage.getItem('skillshelf-theme');
   const theme = stored === 'light' || stored === 'dark' ? stored : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   document.documentElement.dataset.theme = theme;

@@ -8,6 +8,7 @@ import {
 } from 'shiki';
 import { readableOn } from '../shared/contrast.ts';
 import { escapeHtml } from '../shared/html-entities.ts';
+import { sourcePageTexts } from '../shared/source-pages.ts';
 
 /** The two code themes; CSS switches between them with the site theme (see global.css). */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -251,6 +252,37 @@ function compactTokens(hl: Highlighter, lineIds: boolean): ShikiTransformer {
 /** The text of a token span (Shiki puts one text node in each). */
 function textOf(node: Element): string {
   return node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+}
+
+/**
+ * A file's numbered source in pages (see source-pages.ts): each page a `<pre>` whose lines keep
+ * their file-wide `L<n>` anchors and numbers. Highlighted when the whole text could be (its grammar
+ * state runs across page ends) and no line is cut; plain text otherwise.
+ */
+export function highlightPages(hl: Highlighter, code: string, lang: string): string[] {
+  const pages = sourcePageTexts(code);
+  const open = (line: number): string =>
+    line > 1 ? `<code style="counter-reset:line ${line - 1}">` : '<code>';
+  if (pages.length === 1) return [highlightSync(hl, code, lang, true)];
+  if (code.length <= HIGHLIGHT_MAX_CHARS && lang !== 'text' && !pages.some((p) => p.continued)) {
+    const html = highlightSync(hl, code, lang, true);
+    const head = /^<pre[^>]*>/.exec(html)?.[0] ?? '<pre class="shiki" tabindex="0">';
+    const body = html.slice(html.indexOf('<code>') + '<code>'.length, html.lastIndexOf('</code>'));
+    const lines = body.split('\n');
+    return pages.map((p) => {
+      const first = p.line - 1;
+      return `${head}${open(p.line)}${lines.slice(first, first + p.lines.length).join('\n')}</code></pre>`;
+    });
+  }
+  return pages.map((p) => {
+    const numbered = p.lines.map((text, i) =>
+      p.continued && i === 0
+        ? `<span class="cont">${escapeHtml(text)}</span>`
+        : `<span id="L${p.line + i}">${escapeHtml(text)}</span>`,
+    );
+    const first = p.continued ? p.line + 1 : p.line;
+    return `<pre class="shiki plain" tabindex="0">${open(first)}${numbered.join('\n')}</code></pre>`;
+  });
 }
 
 /** Highlights code with both themes as CSS variables; `lineIds` gives each line an `L<n>` anchor. Huge inputs stay plain. */

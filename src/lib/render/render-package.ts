@@ -1,5 +1,5 @@
 import { isUnreadable, normaliseText, parseSkillFile } from '../skill/frontmatter.ts';
-import { getHighlighter, highlightSync, languageForFile, loadLanguages } from './highlight.ts';
+import { getHighlighter, highlightPages, languageForFile, loadLanguages } from './highlight.ts';
 import { escapeHtml } from '../shared/html-entities.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
 import { markdownToText, searchDocumentBody } from '../search/search-text.ts';
@@ -12,7 +12,8 @@ import { packageLinkRewriter, SVG_INLINE_MAX_BYTES, type LinkContext } from './p
 export interface RenderedFile {
   lang: string;
   lines: number;
-  sourceHtml: string;
+  /** The numbered source, a `<pre>` per page (see source-pages.ts); empty for a picture. */
+  sourcePages: string[];
   markdown?: RenderedMarkdown | undefined;
   /** True when the bytes are not valid UTF-8 and undecodable ones show as U+FFFD. */
   lossy?: boolean | undefined;
@@ -80,7 +81,7 @@ export async function renderPackage(
         files[file.path] = {
           lang: 'binary',
           lines: 0,
-          sourceHtml: '',
+          sourcePages: [],
           svgPreview: `data:image/svg+xml;base64,${Buffer.from(file.bytes).toString('base64')}`,
         };
       }
@@ -104,7 +105,7 @@ export async function renderPackage(
     files[file.path] = {
       lang,
       lines: text.split('\n').length,
-      sourceHtml: highlightSync(hl, text, isMarkdown ? 'text' : lang, true),
+      sourcePages: highlightPages(hl, text, isMarkdown ? 'text' : lang),
       markdown,
       ...(decoded.lossy ? { lossy: true } : {}),
       ...(isMarkdown && !renderable && file.path !== skill.skillFile ? { sourceOnly: true } : {}),

@@ -19,9 +19,14 @@ export function formatDate(iso: string): string {
   return `${day} ${months[month - 1]} ${year}`;
 }
 
+/** A count for people: 12,345. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 /** "1 file" / "3 files". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** Formats a byte count for people: 512 B, 4.2 KB, 1.3 MB. */

@@ -1,4 +1,5 @@
 import { rawPath } from './raw-types.ts';
+import { pageOfLine } from './source-pages.ts';
 import {
   FACETS,
   serialiseSearchState,
@@ -127,6 +128,30 @@ export function fileUrl(
   base: string = SITE_BASE,
 ): string {
   return `${skillUrl(publisher, slug, base)}files/${encodePath(path)}/`;
+}
+
+/** Page `page` (from 1) of a long file's source; page 1 is the file's own page. */
+export function filePageUrl(
+  publisher: string,
+  slug: string,
+  path: string,
+  page: number,
+  base: string = SITE_BASE,
+): string {
+  const url = fileUrl(publisher, slug, path, base);
+  return page > 1 ? `${url}page/${page}/` : url;
+}
+
+/** A line of a package file, on the page of its source that shows it (`pages`: the file's page starts). */
+export function fileLineUrl(
+  publisher: string,
+  slug: string,
+  file: { path: string; pages?: readonly number[] | undefined },
+  line: number | undefined,
+  base: string = SITE_BASE,
+): string {
+  if (!line) return fileUrl(publisher, slug, file.path, base);
+  return `${filePageUrl(publisher, slug, file.path, pageOfLine(file.pages, line), base)}#L${line}`;
 }
 
 /** The downloadable, unmodified copy of a package file. */

@@ -13,6 +13,7 @@ import { checkSpec, countLines, NAME_PATTERN } from './spec.ts';
 import { assessClient } from './clients.ts';
 import { fixForClaudeAi } from './client-fix.ts';
 import { resolveTags } from './tags.ts';
+import { pageStartLines } from '../shared/source-pages.ts';
 import { scannableTexts } from '../trust/binary.ts';
 import { analyseTrust, type TextFile, type TrustReport } from '../trust/report.ts';
 import {
@@ -35,6 +36,8 @@ export interface SkillFileEntry {
   sha256: string;
   /** True when the text is not valid UTF-8 and the site shows undecodable bytes as U+FFFD. */
   lossy?: boolean;
+  /** The first line of each page of a long text file's source (see shared/source-pages.ts). */
+  pages?: number[];
 }
 
 /** Everything the catalogue keeps about a listed skill: small metadata, never the body. */
@@ -233,12 +236,16 @@ export function analysePackage(
   const texts: TextFile[] = [];
   const derived: TextFile[] = [];
   const lossy: string[] = [];
+  const pageStarts = new Map<string, number[]>();
   const coverageNotes: string[] = [];
   for (const file of files) {
     if (file.kind === 'text') {
       const decoded = decodeText(file.bytes);
       if (decoded.lossy) lossy.push(file.path);
-      texts.push({ path: file.path, text: normaliseText(decoded.text).text });
+      const { text } = normaliseText(decoded.text);
+      texts.push({ path: file.path, text });
+      const starts = pageStartLines(text);
+      if (starts) pageStarts.set(file.path, starts);
       continue;
     }
     const scannable = scannableTexts(file.path, file.bytes);
@@ -309,6 +316,7 @@ export function analysePackage(
       executable,
       sha256,
       ...(lossySet.has(path) ? { lossy: true } : {}),
+      ...(pageStarts.has(path) ? { pages: pageStarts.get(path)! } : {}),
     })),
     manifest: manifestDigest,
     totalBytes: files.reduce((sum, f) => sum + f.size, 0),
