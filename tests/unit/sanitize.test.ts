@@ -110,6 +110,8 @@ describe('sanitize', () => {
       'https://example.com/x.png',
     ]);
     assert.equal((html.match(/<img /g) ?? []).length, 5);
+    // Every picture has an alt: the author's, or an empty one (decorative) when they gave none.
+    assert.deepEqual(attributeValues(html, 'alt'), ['logo', 'gone', '', '', '']);
     assert.ok(html.includes('loading="lazy"'));
     assert.doesNotMatch(sanitize('<img src="assets/logo.png">', hostile), /javascript:/i);
   });

@@ -267,6 +267,8 @@ function optionsFor(
         const rest: Record<string, string> = {};
         for (const name of ['alt', 'title', 'width', 'height'])
           if (attribs[name] !== undefined) rest[name] = attribs[name];
+        // An author's <img> without alt is announced by its URL: an empty alt marks it decorative instead.
+        rest['alt'] ??= '';
         const alt = attribs['alt'] ?? '';
         const url = classifyUrl(attribs['src'] ?? '');
         const shown = (src: string): sanitizeHtml.Tag => ({
