@@ -20,7 +20,7 @@ import type { ExcludedSkill, SkillRecord } from '../lib/skill/package.ts';
 import { tagLabel } from '../lib/skill/tags.ts';
 import { readFirstSeen } from './git-history.ts';
 import { site } from './site.ts';
-import { getVersions } from './skill-versions.ts';
+import { getVersions, versionHistoryProblem } from './skill-versions.ts';
 import { isOffered } from '../lib/versions/api.ts';
 
 /** A publisher as the site shows it: profile (when given) and skill count. */
@@ -169,6 +169,13 @@ function applyHolds(skills: SkillRecord[]): void {
     if (!skill) throw new Error(`content/site.json holds ${id}, which is not a listed skill.`);
     const versions = getVersions(skill);
     const held = versions.find((v) => v.id === versionId && isOffered(v));
+    const noHistory = versionHistoryProblem();
+    // Without history the held version cannot be built; offering the latest instead would publish
+    // what the operator held back, so the build stops and says how to fix it.
+    if (!held && noHistory)
+      throw new Error(
+        `content/site.json holds ${id} at ${versionId}, but this build has no version history (${noHistory}): check the repository out with its whole history (actions/checkout with fetch-depth: 0), or remove the hold.`,
+      );
     if (!held)
       throw new Error(
         `content/site.json holds ${id} at ${versionId}, which is not one of its kept versions that can be offered (${versions

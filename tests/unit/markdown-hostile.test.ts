@@ -273,7 +273,7 @@ describe('remote images', () => {
     const html = await render(source, { remoteImages: 'load' });
     assert.ok(
       html.includes(
-        '<img src="https://t.example/pixel.gif" width="1" height="1" loading="lazy" decoding="async" />',
+        '<img src="https://t.example/pixel.gif" width="1" height="1" alt="" loading="lazy" decoding="async" />',
       ),
       html,
     );
