@@ -31,6 +31,12 @@ for (const view of VIEWS)
     const found = await axeSweep(browser, baseURL!, view, PAGES, async (page, path) => {
       // Search results are part of what a visitor sees: check them once painted.
       if (path.includes('?q=')) await page.locator('[data-results] > li').first().waitFor();
+      // Filters are dimmed for the moment their counts are being made: check them as they settle.
+      if (path.startsWith('/search/') || path.startsWith('/skills/?'))
+        await page
+          .locator('[data-facets-panel]:not([aria-busy="true"]) fieldset')
+          .first()
+          .waitFor({ state: 'attached' });
     });
     expect(found).toEqual([]);
   });
