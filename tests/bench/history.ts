@@ -69,6 +69,8 @@ export function writeHistory(dir: string): number {
     }
   }
   git(dir, ['init', '-q', '-b', 'main'], '2026-01-01T00:00:00Z');
+  // No automatic gc mid-history: it would run (and warn) on a repository of 100,000s of new objects.
+  git(dir, ['config', 'gc.auto', '0'], '2026-01-01T00:00:00Z');
   commitAll(dir, 'v1', '2026-01-01T00:00:00Z');
   // v2: the extra files come back.
   for (const skill of skills)

@@ -9,7 +9,7 @@
 /** Most lines on one page of a file's source. */
 export const LINES_PER_PAGE = 2000;
 /** Most characters on one page (a longer single line is cut across pages). */
-export const PAGE_MAX_CHARS = 100_000;
+export const PAGE_MAX_CHARS = 50_000;
 
 /** Where a page of a file's source starts. */
 export interface PageBreak {

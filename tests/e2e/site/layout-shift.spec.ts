@@ -11,6 +11,11 @@ const PAGES: [path: string, ready: string][] = [
   ['/skills/?tag=testing', '[data-results] > li'],
   ['/', 'main h1'],
   ['/skills/docsmith/adr-writer/', 'main h1'],
+  // A Markdown file: its Rendered/Source tabs wake up without moving the text.
+  [
+    '/skills/docsmith/adr-writer/files/references/adr-examples.md/',
+    '[role=tab][aria-selected=true]',
+  ],
 ];
 
 for (const width of [1280, 390])
