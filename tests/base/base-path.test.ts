@@ -5,32 +5,18 @@
  * threads, the install endpoints, the search index) agree. Run by `npm run test:base` (about a minute).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findBrokenLinks } from '../../src/cli/link-check.ts';
+import { astroBuild } from '../support/astro-build.ts';
 
-const repo = resolve(import.meta.dirname, '..', '..');
 const out = mkdtempSync(join(tmpdir(), 'skillshelf-base-'));
 
 before(() => {
-  const build = spawnSync(
-    process.execPath,
-    [join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out],
-    {
-      cwd: repo,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        SKILLSHELF_LOCAL_PREVIEW: '1',
-        SKILLSHELF_CONTENT: 'tests/fixtures/content',
-        SKILLSHELF_BASE: '/shelf',
-      },
-    },
-  );
-  assert.equal(build.status, 0, `astro build failed:\n${build.stdout}\n${build.stderr}`);
+  const build = astroBuild('tests/fixtures/content', out, { SKILLSHELF_BASE: '/shelf' });
+  assert.equal(build.status, 0, `astro build failed:\n${build.log}`);
 });
 
 after(() => rmSync(out, { recursive: true, force: true }));

@@ -4,36 +4,20 @@
  * (tests/support/make-versions-repo.ts) with `--depth 1` and builds it into a temporary folder.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { astroBuild, REPO as repo } from '../support/astro-build.ts';
 
-const repo = resolve(import.meta.dirname, '..', '..');
 const history = join(repo, '.cache', 'versions-repo');
 const scratch = mkdtempSync(join(tmpdir(), 'skillshelf-shallow-'));
 const clone = join(scratch, 'clone');
 const out = join(scratch, 'dist');
 let log = '';
 
-/** Builds the clone; returns the exit status and everything it printed. */
-function build(): { status: number | null; log: string } {
-  const run = spawnSync(
-    process.execPath,
-    [join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out],
-    {
-      cwd: repo,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        SKILLSHELF_LOCAL_PREVIEW: '1',
-        SKILLSHELF_CONTENT: join(clone, 'content'),
-      },
-    },
-  );
-  return { status: run.status, log: `${run.stdout}\n${run.stderr}` };
-}
+const build = (): ReturnType<typeof astroBuild> => astroBuild(join(clone, 'content'), out);
 
 let held = { status: null as number | null, log: '' };
 
