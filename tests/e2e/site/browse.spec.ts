@@ -80,3 +80,28 @@ test('resolves relative links and images in SKILL.md to package file pages', asy
   const response = await page.goto(href);
   expect(response?.status()).toBe(200);
 });
+
+test('a trust report with many notes keeps them folded, named by rule, and opens them on request', async ({
+  page,
+}) => {
+  await page.goto('/skills/securelane/http-security-headers/');
+  const trust = page.locator('section[aria-labelledby="trust"]');
+  await expect(trust.getByRole('heading', { name: /^Findings \(\d+\)$/ })).toBeVisible();
+  const folded = trust.locator('details[data-folded-findings]');
+  const summary = folded.locator('summary');
+  await expect(summary).toHaveText(/^\d+ notes \(info: [a-z-]+(, [a-z-]+)*\)$/);
+  const count = Number((await summary.innerText()).split(' ')[0]);
+  const notes = folded.locator('li[data-rule]');
+  await expect(notes).toHaveCount(count);
+  await expect(notes.first()).toBeHidden();
+  // Every rule the summary names is one of the folded notes' rules, and the other way round.
+  const named = /\(info: (.*)\)/
+    .exec(await summary.innerText())![1]!
+    .split(', ')
+    .sort();
+  const rules = [...new Set(await notes.evaluateAll((els) => els.map((e) => e.dataset['rule']!)))];
+  expect(rules.sort()).toEqual(named);
+  await summary.click();
+  await expect(notes.first()).toBeVisible();
+  await expect(notes.first().getByRole('link', { name: /^line \d+$/ })).toBeVisible();
+});
