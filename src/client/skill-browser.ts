@@ -362,7 +362,10 @@ export class SkillBrowser extends HTMLElement {
     const from = this.#shown;
     const to = Math.min(total, from + BATCH[this.#mode]);
     this.#shown = to;
-    this.#part('more')?.classList.toggle('hidden', this.#shown >= total);
+    // "Show more" goes below the batch once it is all on screen: shown earlier, each chunk appended
+    // above it would push it down (a layout shift).
+    const more = this.#part('more');
+    more?.classList.add('hidden');
     if (positions) {
       // One or two chunk files hold a whole batch: paint it at once.
       const cards = await cardsAt(await loadStoreIndex(), positions.slice(from, to));
@@ -384,6 +387,7 @@ export class SkillBrowser extends HTMLElement {
       }
       if (!slice.length) this.#announce();
     }
+    more?.classList.toggle('hidden', this.#shown >= total);
     this.#busy(false);
   }
 

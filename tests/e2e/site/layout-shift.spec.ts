@@ -8,6 +8,8 @@ import { expect, test } from '@playwright/test';
 const PAGES: [path: string, ready: string][] = [
   ['/search/?q=readme', '[data-results] > li'],
   ['/search/?q=zzzzqx', '[data-status]:has-text("No skills match")'],
+  // More hits than one batch: "Show more" waits below the whole batch, not pushed down by it.
+  ['/search/?q=use', 'main [data-results] > li:nth-child(8)'],
   ['/skills/?tag=testing', '[data-results] > li'],
   ['/', 'main h1'],
   ['/skills/docsmith/adr-writer/', 'main h1'],
