@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config-fs.ts';
 import { catalogueStoreIntegration } from './src/integrations/catalogue-store.ts';
 import { formatsIntegration } from './src/integrations/formats.ts';
+import { oldOutputIntegration } from './src/integrations/old-output.ts';
 import { packageFilesIntegration } from './src/integrations/package-files.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
@@ -29,6 +30,7 @@ export default defineConfig({
   // Pages carry a cacheKey of all the data they read (src/data/page-keys.ts): unchanged pages are copied from the last build.
   experimental: { incrementalBuild: true },
   integrations: [
+    oldOutputIntegration(),
     mdx(),
     staticHostIntegration(),
     packageFilesIntegration(),
