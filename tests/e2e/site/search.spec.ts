@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 async function openSearch(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.locator('site-search [data-open]')).toBeVisible();
+  // The button is painted before its script runs: wait for the element to be upgraded, not just shown.
+  await expect(page.locator('site-search:defined [data-open]')).toBeVisible();
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: 'Search skills' })).toBeVisible();
 }
@@ -42,7 +43,7 @@ test('searches with the keyboard only: / opens, arrows choose, Enter opens the s
   const name = (await page.locator(`#${active} .font-semibold`).innerText()).trim();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  await expect(page.locator('site-search [data-open]')).toBeVisible();
+  await expect(page.locator('site-search:defined [data-open]')).toBeVisible();
 
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog', { name: 'Search skills' })).toBeVisible();
