@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { afterCatalogue } from './after-catalogue.ts';
@@ -8,16 +8,22 @@ import { getVersions } from '../data/skill-versions.ts';
 import { isOffered } from '../lib/versions/api.ts';
 import { buildDigestFiles } from '../lib/versions/digest-index.ts';
 import { checkPins } from '../data/version-pins.ts';
-import { sha256Hex } from '../lib/skill/snapshot.ts';
 import { blobFile, zipFile } from '../data/package-cache.ts';
 import { publishFile } from '../data/publish-fs.ts';
+import { VerifiedFiles } from '../data/verified-files.ts';
 import type { ListedSkill } from '../data/skills.ts';
 
 const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
 
-/** Copies a cached file into the site, checking it is still the bytes the record names. */
-function publish(from: string, to: string, sha256: string, what: string): void {
-  if (sha256Hex(readFileSync(from)) !== sha256)
+/** Links a cached file into the site, checking it is still the bytes the record names. */
+function publish(
+  verified: VerifiedFiles,
+  from: string,
+  to: string,
+  sha256: string,
+  what: string,
+): void {
+  if (!verified.check(from, sha256))
     throw new Error(
       `${what} in the build cache does not match its record (expected sha256 ${sha256}). Delete node_modules/.cache/skillshelf and build again.`,
     );
@@ -29,13 +35,18 @@ function publish(from: string, to: string, sha256: string, what: string): void {
  * three archives (`download/<name>.zip`) straight from the build cache, outside Astro's routes:
  * they are bytes, not pages. The skills are the ones the pages list.
  */
-export function writePackageFiles(outDir: string, skills: ListedSkill[]): { files: number } {
+export function writePackageFiles(
+  outDir: string,
+  skills: ListedSkill[],
+): { files: number; read: number } {
   let files = 0;
+  const verified = new VerifiedFiles();
   const offered: { skill: string; id: string; files: { sha256: string }[] }[] = [];
   for (const skill of skills) {
     const folder = join(outDir, 'skills', skill.publisher, skill.slug);
     for (const file of skill.files) {
       publish(
+        verified,
         blobFile(file.sha256),
         join(folder, 'raw', rawPath(file.path)),
         file.sha256,
@@ -45,6 +56,7 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
     }
     for (const layout of LAYOUTS) {
       publish(
+        verified,
         zipFile(skill.cacheKey ?? '', layout),
         join(folder, 'download', archiveFileName(skill.archiveName, layout)),
         skill.archives[layout].sha256,
@@ -54,6 +66,7 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
     }
     if (skill.claudeAiFix) {
       publish(
+        verified,
         zipFile(skill.cacheKey ?? '', 'claude-ai'),
         join(folder, 'download', claudeAiFixFileName(skill.archiveName)),
         skill.claudeAiFix.archive.sha256,
@@ -73,6 +86,7 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
     for (const version of versions)
       for (const layout of LAYOUTS) {
         publish(
+          verified,
           join(version.archiveDir, `${layout}.zip`),
           join(folder, 'versions', version.id, archiveFileName(version.archiveName, layout)),
           version.archives[layout].sha256,
@@ -82,7 +96,8 @@ export function writePackageFiles(outDir: string, skills: ListedSkill[]): { file
       }
   }
   files += writeDigestFiles(outDir, offered);
-  return { files };
+  verified.save();
+  return { files, read: verified.read };
 }
 
 /** Writes `api/digests/`: which skills and versions shipped each file digest (for "Check your copy"). */
@@ -101,9 +116,8 @@ function writeDigestFiles(
 
 /** Publishes raw files and archives after `astro build` (see writePackageFiles). */
 export function packageFilesIntegration(): AstroIntegration {
-  return afterCatalogue(
-    'skillshelf-package-files',
-    (outDir, skills) =>
-      `Published ${writePackageFiles(outDir, skills).files} raw files and archives`,
-  );
+  return afterCatalogue('skillshelf-package-files', (outDir, skills) => {
+    const { files, read } = writePackageFiles(outDir, skills);
+    return `Published ${files} raw files and archives (${read} read to check their digest, the rest unchanged since checked)`;
+  });
 }

@@ -12,7 +12,7 @@
  * `--browser-only` re-measures the browser figures on an existing build.
  * A script that prints figures, not a test: absolute times vary from run to run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -384,6 +384,8 @@ async function withSite<T>(
     server.stdout!.once('data', () => ready());
     server.once('exit', (code) => fail(new Error(`The static server exited (${code}).`)));
   });
+  // As the tests do: Debian's chromium, installed on a machine that lacks it.
+  execFileSync('bash', ['tests/support/ensure-chromium.sh'], { stdio: 'inherit' });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
