@@ -384,23 +384,27 @@ async function withSite<T>(
     server.stdout!.once('data', () => ready());
     server.once('exit', (code) => fail(new Error(`The static server exited (${code}).`)));
   });
-  // As the tests do: Debian's chromium, installed on a machine that lacks it.
-  execFileSync('bash', ['tests/support/ensure-chromium.sh'], { stdio: 'inherit' });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
   try {
-    const context = await browser.newContext();
-    return await run(await context.newPage(), `http://127.0.0.1:${port}`, context);
+    // As the tests do: Debian's chromium, installed on a machine that lacks it.
+    execFileSync('bash', ['tests/support/ensure-chromium.sh'], { stdio: 'inherit' });
+    const browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const context = await browser.newContext();
+      return await run(await context.newPage(), `http://127.0.0.1:${port}`, context);
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
+    // Also when the browser cannot start: no server is left on the port.
     server.kill();
   }
 }
