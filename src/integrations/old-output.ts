@@ -34,20 +34,9 @@ for (const name of fs.readdirSync(process.argv[1])) fs.rmSync(path.join(process.
   spawn(process.execPath, ['-e', script, trash], { detached: true, stdio: 'ignore' }).unref();
 }
 
-/** Astro's record of the last incremental build: each page's output file (URL-encoded, relative to outDir). */
+/** Astro's record of the last incremental build: what a rebuild compares each page's key with. */
 function manifestFile(cacheDir: string): string {
   return join(cacheDir, 'incremental-build.json');
-}
-
-function pageOutputs(manifest: string): string[] {
-  const data = JSON.parse(readFileSync(manifest, 'utf8')) as {
-    routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }>;
-  };
-  const files: string[] = [];
-  for (const route of Object.values(data.routes ?? {}))
-    for (const entry of Object.values(route.paths ?? {}))
-      if (entry.outputFile) files.push(decodeURIComponent(entry.outputFile));
-  return files;
 }
 
 /** A file's identity as far as a later build can check it without reading it. */
@@ -213,16 +202,22 @@ export function oldOutputIntegration(): AstroIntegration {
         }
         emptyTrashInBackground();
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': ({ assets, logger }) => {
         const manifest = stampOf(manifestFile(cacheDir));
         // Pages were put back only for a build that writes Astro's manifest; one that did not (its
         // incremental builds turned off) leaves no record.
         if (!incremental || !manifest || sameStamp(manifest, manifestAtStart)) return;
-        const pages = pageOutputs(manifestFile(cacheDir));
+        // Every file this build's routes wrote or kept, relative to the output folder.
+        const pages: string[] = [];
+        for (const urls of assets.values())
+          for (const url of urls) {
+            const file = fileURLToPath(url);
+            if (file.startsWith(`${outDir}/`)) pages.push(file.slice(outDir.length + 1));
+          }
         const pruned = pruneGonePages(outDir, back, new Set(pages));
         if (pruned) logger.info(`Removed ${pruned} pages the catalogue no longer has.`);
         back = [];
-        if (pages.length) writeRecord(outDir, cacheDir, pages);
+        writeRecord(outDir, cacheDir, pages);
       },
     },
   };

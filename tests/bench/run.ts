@@ -692,6 +692,15 @@ function catalogueDir(mode: Mode, n: number): string {
   );
 }
 
+/** Each step of a build: its time, peak memory and cores used. */
+function showSteps(build: Build): void {
+  for (const step of build.steps)
+    show(
+      `  step: ${step.name}`,
+      `${s(step.ms)}, peak ${step.peakMb.toFixed(0)} MB, cores used ${step.cores.toFixed(2)}`,
+    );
+}
+
 /** Writes the catalogue, builds it cold and prints every figure. */
 async function bench(
   mode: Mode,
@@ -731,11 +740,7 @@ async function bench(
   clearCaches();
   const cold = await build(dir, dist, { force: true });
   show('cold build (site + index, one astro build)', describeBuild(cold));
-  for (const step of cold.steps)
-    show(
-      `  step: ${step.name}`,
-      `${s(step.ms)}, peak ${step.peakMb.toFixed(0)} MB, cores used ${step.cores.toFixed(2)}`,
-    );
+  showSteps(cold);
   const formats = cold.steps.find((step) => step.name.startsWith('formats'));
   if (formats)
     target(
@@ -780,6 +785,7 @@ async function bench(
     const historyDist = join(dir, 'dist-history');
     const withHistory = await build(dir, historyDist, { force: true });
     show(`cold build with history (${skills} skills × 3 versions)`, describeBuild(withHistory));
+    showSteps(withHistory);
     target(
       'cold with history ≤ 1.3× the same build without',
       withHistory.ms / cold.ms <= 1.3,

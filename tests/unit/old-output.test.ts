@@ -47,7 +47,11 @@ function startBuild(outDir: string, cacheDir = join(outDir, '..', 'astro-cache')
         join(cacheDir, 'incremental-build.json'),
         JSON.stringify({ version: 1, routes: { 'src/pages/x.astro': { paths } }, at: Date.now() }),
       );
-      (hooks['astro:build:done'] as unknown as Hook)({ logger });
+      // Astro hands its hook every file its routes wrote or kept, by route.
+      const assets = new Map([
+        ['/x', Object.keys(pages).map((page) => pathToFileURL(join(outDir, page)))],
+      ]);
+      (hooks['astro:build:done'] as unknown as Hook)({ assets, logger });
     },
   };
 }
