@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import {
   AGENT_PLUGINS_SCHEMA,
   agentPluginProblems,
+  agentPluginManifest,
   agentPluginSkillPaths,
 } from '../../src/lib/publish/agent-plugin.ts';
-import { buildSkillZip, sha256Hex } from '../../src/lib/publish/zip.ts';
+import { buildSkillZip, buildSkillZips, sha256Hex } from '../../src/lib/publish/zip.ts';
 import { unixModes } from '../support/zip-entries.ts';
 import { makeTree, removeTree, skillMd, snapshotFiles } from './helpers.ts';
 
@@ -152,5 +153,71 @@ describe('archive digests', () => {
     } finally {
       removeTree(holder);
     }
+  });
+});
+
+/** The archive as fflate's zipSync wrote it before files were compressed once for every layout. */
+function referenceZip(entries: [string, Uint8Array, number][]): Uint8Array {
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const mtime = new Date(2020, 0, 1, 0, 0, 0);
+  const zippable: Zippable = {};
+  for (const [path, data, mode] of entries)
+    zippable[path] = [
+      data,
+      {
+        mtime,
+        os: 3,
+        attrs: (mode << 16) >>> 0,
+        level: /\.(?:png|zip|gz|pdf)$/i.test(path) ? 0 : 6,
+      },
+    ];
+  return zipSync(zippable);
+}
+
+describe('archive bytes', () => {
+  test('every layout is byte-identical to the archives published before (kept versions are pinned by digest)', () => {
+    // Names an object orders first (array indexes), non-ASCII names, empty, stored, executable and
+    // larger repetitive files: every case of the container's layout.
+    const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+    let seed = 7;
+    const noise = Uint8Array.from(
+      { length: 70_000 },
+      () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24,
+    );
+    const files = [
+      {
+        path: 'skill.md',
+        executable: false,
+        bytes: text('---\nname: demo\n---\n# Demo\n'.repeat(40)),
+      },
+      { path: '10', executable: false, bytes: text('ten') },
+      { path: '2', executable: true, bytes: text('#!/bin/sh\n') },
+      { path: 'références/é.md', executable: false, bytes: text('é'.repeat(3000)) },
+      { path: 'assets/pic.png', executable: false, bytes: noise.subarray(0, 4000) },
+      { path: 'assets/empty.txt', executable: false, bytes: new Uint8Array(0) },
+      { path: 'scripts/noise.bin', executable: true, bytes: noise },
+    ];
+    const manifest = { name: 'demo', description: 'Demo "quoted" skill.', license: 'MIT' };
+    const zips = buildSkillZips(files, ['folder', 'root', 'plugin'], 'demo', manifest);
+    const json = (value: object): Uint8Array => text(`${JSON.stringify(value, null, 2)}\n`);
+    for (const layout of ['folder', 'root', 'plugin'] as const) {
+      const prefix = layout === 'folder' ? 'demo/' : layout === 'plugin' ? 'skills/demo/' : '';
+      const entries: [string, Uint8Array, number][] = files.map((f) => [
+        `${prefix}${f.path === 'skill.md' ? 'SKILL.md' : f.path}`,
+        f.bytes,
+        f.executable ? 0o100755 : 0o100644,
+      ]);
+      if (layout === 'plugin')
+        entries.push(
+          ['.claude-plugin/plugin.json', json(manifest), 0o100644],
+          ['plugin.json', json(agentPluginManifest(manifest)), 0o100644],
+        );
+      const expected = referenceZip(entries);
+      assert.equal(sha256Hex(zips[layout].bytes), sha256Hex(expected), `the ${layout} layout`);
+      assert.equal(zips[layout].sha256, sha256Hex(expected));
+      assert.deepEqual(buildSkillZip(files, layout, 'demo', manifest).bytes, zips[layout].bytes);
+    }
+    // The root layout starts with the names an object puts first, as zipSync wrote them.
+    assert.deepEqual(Object.keys(unzipSync(zips.root.bytes)).slice(0, 2), ['2', '10']);
   });
 });

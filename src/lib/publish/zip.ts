@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { zipSync, type Zippable } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { deflateSync } from 'fflate';
 import { agentPluginManifest } from './agent-plugin.ts';
 
 /**
@@ -48,21 +49,42 @@ export function buildSkillZip(
   name: string,
   manifest?: PluginManifest,
 ): BuiltZip {
-  const prefix = layout === 'folder' ? `${name}/` : layout === 'plugin' ? `skills/${name}/` : '';
-  const entries: [string, Uint8Array, number][] = files.map((file) => [
-    `${prefix}${entryPath(file.path)}`,
-    file.bytes,
-    file.executable ? EXEC_MODE : FILE_MODE,
-  ]);
-  if (layout === 'plugin') {
-    const plugin = manifest ?? { name, description: '' };
-    const json = (value: object): Uint8Array =>
-      new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
-    // Claude Code reads .claude-plugin/plugin.json; Agent Plugins clients the root plugin.json.
-    entries.push(['.claude-plugin/plugin.json', json(plugin), FILE_MODE]);
-    entries.push(['plugin.json', json(agentPluginManifest(plugin)), FILE_MODE]);
+  return buildSkillZips(files, [layout], name, manifest)[layout];
+}
+
+/**
+ * Builds several layouts of one package. Each file is compressed once and its bytes shared by every
+ * layout: only the entry names differ between them.
+ */
+export function buildSkillZips<L extends ZipLayout>(
+  files: readonly ZipInput[],
+  layouts: readonly L[],
+  name: string,
+  manifest?: PluginManifest,
+): Record<L, BuiltZip> {
+  const packed = new Map(files.map((file) => [file, packEntry(file.path, file.bytes)]));
+  const zips = {} as Record<L, BuiltZip>;
+  for (const layout of layouts) {
+    const prefix = layout === 'folder' ? `${name}/` : layout === 'plugin' ? `skills/${name}/` : '';
+    const entries: Entry[] = files.map((file) => ({
+      path: `${prefix}${entryPath(file.path)}`,
+      mode: file.executable ? EXEC_MODE : FILE_MODE,
+      packed: packed.get(file)!,
+    }));
+    if (layout === 'plugin') {
+      const plugin = manifest ?? { name, description: '' };
+      const json = (value: object): Uint8Array =>
+        new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+      // Claude Code reads .claude-plugin/plugin.json; Agent Plugins clients the root plugin.json.
+      for (const [path, value] of [
+        ['.claude-plugin/plugin.json', plugin],
+        ['plugin.json', agentPluginManifest(plugin)],
+      ] as const)
+        entries.push({ path, mode: FILE_MODE, packed: packEntry(path, json(value)) });
+    }
+    zips[layout] = zipEntries(entries);
   }
-  return zipEntries(entries);
+  return zips;
 }
 
 /**
@@ -74,34 +96,121 @@ export function buildFoldersZip(
 ): BuiltZip {
   return zipEntries(
     folders.flatMap(({ folder, files }) =>
-      files.map((file): [string, Uint8Array, number] => [
-        `${folder}/${entryPath(file.path)}`,
-        file.bytes,
-        file.executable ? EXEC_MODE : FILE_MODE,
-      ]),
+      files.map((file): Entry => ({
+        path: `${folder}/${entryPath(file.path)}`,
+        mode: file.executable ? EXEC_MODE : FILE_MODE,
+        packed: packEntry(file.path, file.bytes),
+      })),
     ),
   );
 }
 
-/** Sorted entries with fixed timestamps and permissions: the same bytes on every machine. */
-function zipEntries(entries: [string, Uint8Array, number][]): BuiltZip {
-  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  // ZIP stores local wall-clock time: build the fixed date in the current zone so every build writes 2020-01-01 00:00.
-  const fixedDate = new Date(2020, 0, 1, 0, 0, 0);
-  const zippable: Zippable = {};
-  for (const [path, data, mode] of entries) {
-    zippable[path] = [
-      data,
-      {
-        mtime: fixedDate,
-        os: UNIX,
-        attrs: (mode << 16) >>> 0,
-        level: alreadyCompressed(path) ? 0 : 6,
-      },
-    ];
+/** A file's bytes as an archive stores them: compressed (or not), with its size and CRC-32. */
+interface Packed {
+  data: Uint8Array;
+  size: number;
+  crc: number;
+  method: 0 | 8;
+}
+
+function packEntry(path: string, bytes: Uint8Array): Packed {
+  const stored = alreadyCompressed(path);
+  return {
+    data: stored ? bytes : deflateSync(bytes, { level: 6 }),
+    size: bytes.length,
+    crc: crc32(bytes),
+    method: stored ? 0 : 8,
+  };
+}
+
+interface Entry {
+  path: string;
+  mode: number;
+  packed: Packed;
+}
+
+// ZIP stores local wall-clock time: the fixed date is built in the current zone so every build
+// writes 2020-01-01 00:00 (as DOS date and time).
+const DOS_DATE_TIME = (() => {
+  const d = new Date(2020, 0, 1, 0, 0, 0);
+  return (
+    (((d.getFullYear() - 1980) << 25) |
+      ((d.getMonth() + 1) << 21) |
+      (d.getDate() << 16) |
+      (d.getHours() << 11) |
+      (d.getMinutes() << 5) |
+      (d.getSeconds() >> 1)) >>>
+    0
+  );
+})();
+
+/**
+ * Sorted entries with fixed timestamps and permissions: the same bytes on every machine. The
+ * container is the one fflate's `zipSync` writes (archives of kept versions are pinned by digest,
+ * so their bytes may never change): its entry order (an object's key order: names that are array
+ * indexes first, in numeric order), UTF-8 flag, "version 2.0" fields and Unix attributes.
+ */
+function zipEntries(entries: Entry[]): BuiltZip {
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byName: Record<string, Entry> = {};
+  for (const entry of entries) byName[entry.path] = entry;
+  const ordered: { entry: Entry; name: Uint8Array; offset: number }[] = [];
+  const encoder = new TextEncoder();
+  let local = 0;
+  let central = 0;
+  for (const path in byName) {
+    const entry = byName[path]!;
+    const name = encoder.encode(path);
+    if (name.length > 0xffff) throw new Error(`An archive entry name is too long: ${path}`);
+    ordered.push({ entry, name, offset: local });
+    local += 30 + name.length + entry.packed.data.length;
+    central += 46 + name.length;
   }
-  const bytes = zipSync(zippable);
-  return { bytes, size: bytes.length, sha256: sha256Hex(bytes) };
+  const out = new Uint8Array(local + central + 22);
+  const view = new DataView(out.buffer);
+  const header = (at: number, item: (typeof ordered)[number], centralOffset?: number): number => {
+    const { entry, name } = item;
+    const isCentral = centralOffset !== undefined;
+    view.setUint32(at, isCentral ? 0x02014b50 : 0x04034b50, true);
+    let b = at + 4;
+    if (isCentral) {
+      out[b++] = 20;
+      out[b++] = UNIX;
+    }
+    out[b] = 20;
+    b += 2;
+    out[b++] = 0;
+    // Bit 11: the name is UTF-8 (set when it is not plain ASCII).
+    out[b++] = name.length !== entry.path.length ? 8 : 0;
+    view.setUint16(b, entry.packed.method, true);
+    b += 2;
+    view.setUint32(b, DOS_DATE_TIME, true);
+    b += 4;
+    view.setUint32(b, entry.packed.crc, true);
+    view.setUint32(b + 4, entry.packed.data.length, true);
+    view.setUint32(b + 8, entry.packed.size, true);
+    view.setUint16(b + 12, name.length, true);
+    b += 16;
+    if (isCentral) {
+      view.setUint32(b + 6, (entry.mode << 16) >>> 0, true);
+      view.setUint32(b + 10, centralOffset, true);
+      b += 14;
+    }
+    out.set(name, b);
+    return b + name.length;
+  };
+  let at = local;
+  for (const item of ordered) {
+    const end = header(item.offset, item);
+    out.set(item.entry.packed.data, end);
+    at = header(at, item, item.offset);
+  }
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, ordered.length, true);
+  view.setUint16(at + 10, ordered.length, true);
+  view.setUint32(at + 12, central, true);
+  view.setUint32(at + 16, local, true);
+  return { bytes: out, size: out.length, sha256: sha256Hex(out) };
 }
 
 /** SHA-256 of bytes, as lower-case hex. */

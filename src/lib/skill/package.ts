@@ -17,7 +17,7 @@ import { pageStartLines } from '../shared/source-pages.ts';
 import { scannableTexts } from '../trust/binary.ts';
 import { analyseTrust, type TextFile, type TrustReport } from '../trust/report.ts';
 import {
-  buildSkillZip,
+  buildSkillZips,
   type BuiltZip,
   type PluginManifest,
   type ZipLayout,
@@ -226,9 +226,7 @@ export function analysePackage(
   const version = textOf(parsed.data['version']) ?? frontmatter.metadata['version'];
   const manifest = pluginManifest(archiveName, frontmatter.description, license);
   const layouts = ['folder', 'root', 'plugin'] as const;
-  const zips = Object.fromEntries(
-    layouts.map((layout) => [layout, buildSkillZip(files, layout, archiveName, manifest)]),
-  ) as PackageZips;
+  const zips: PackageZips = buildSkillZips(files, layouts, archiveName, manifest);
   const archives = Object.fromEntries(
     layouts.map((layout) => [layout, { size: zips[layout].size, sha256: zips[layout].sha256 }]),
   ) as SkillRecord['archives'];
