@@ -1,4 +1,25 @@
+import { createHash } from 'node:crypto';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+
+/**
+ * Where counts already made can be found again, by a digest of the text (counting is the costliest
+ * part of reading a package: the same file in another version or another fork is counted once).
+ * The build's workers set one (src/data/token-memo-fs.ts); without one every text is counted.
+ */
+export interface TokenMemo {
+  get(digest: string): number | undefined;
+  set(digest: string, count: number): void;
+}
+
+let memo: TokenMemo | undefined;
+
+/** Sets (or, with undefined, removes) the memo countTokensBounded consults. */
+export function useTokenMemo(next: TokenMemo | undefined): void {
+  memo = next;
+}
+
+/** Texts shorter than this are counted: hashing and looking up would cost about as much. */
+const MEMO_MIN_CHARS = 512;
 
 /** Longest piece handed to the tokenizer at once; longer runs without a break are cut every 512 characters. */
 export const MAX_PIECE = 512;
@@ -13,6 +34,16 @@ const PIECE = /[^\s\p{P}]{1,512}[\s\p{P}]{0,512}|[\s\p{P}]{1,512}/gu;
  * approximate (a few percent high at most on ordinary prose); they are deterministic.
  */
 export function countTokensBounded(text: string): number {
+  if (!memo || text.length < MEMO_MIN_CHARS) return countPieces(text);
+  const digest = createHash('sha256').update(text).digest('hex');
+  const known = memo.get(digest);
+  if (known !== undefined) return known;
+  const count = countPieces(text);
+  memo.set(digest, count);
+  return count;
+}
+
+function countPieces(text: string): number {
   let total = 0;
   // Pieces are batched into chunks of about 4 KB: fewer tokenizer calls, still a bounded cost per piece.
   let chunk = '';
