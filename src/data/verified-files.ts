@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { sha256Hex } from '../lib/skill/snapshot.ts';
 import { cacheRoot } from './package-cache.ts';
@@ -50,11 +59,25 @@ export class VerifiedFiles {
     return true;
   }
 
-  /** Keeps what this build checked for the next one (written whole, then renamed into place). */
+  /** Keeps what this build checked for the next one (written in chunks, then renamed into place). */
   save(): void {
     mkdirSync(dirname(this.#file), { recursive: true });
     const temp = `${this.#file}.${process.pid}`;
-    writeFileSync(temp, [...this.#next].map(([key, stamp]) => `${key}\t${stamp}\n`).join(''));
+    // In chunks: at 100,000 skills the record is over a million lines, too big to join at once.
+    const fd = openSync(temp, 'w');
+    try {
+      let chunk = '';
+      for (const [key, stamp] of this.#next) {
+        chunk += `${key}\t${stamp}\n`;
+        if (chunk.length > 1 << 20) {
+          writeSync(fd, chunk);
+          chunk = '';
+        }
+      }
+      writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, this.#file);
   }
 }

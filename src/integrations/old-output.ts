@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
   linkSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,17 +64,25 @@ const sameStamp = (a: Stamp | undefined, b: Stamp | undefined): boolean =>
 interface PagesRecord {
   outDir: string;
   manifest: Stamp;
-  pages: Record<string, Stamp>;
+  pages: [page: string, stamp: Stamp][];
 }
 
 function recordFile(outDir: string): string {
   const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
-  return join(cacheRoot(), 'last-output', `${id}.json`);
+  return join(cacheRoot(), 'last-output', `${id}.tsv`);
 }
 
 function readRecord(file: string, outDir: string, cacheDir: string): PagesRecord | undefined {
   try {
-    const record = JSON.parse(readFileSync(file, 'utf8')) as PagesRecord;
+    // A JSON head line, then `size mtimeMs inode path` per page (a line each: at 100,000 skills
+    // there are 800,000 of them, too many for one JSON text).
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const head = JSON.parse(lines[0] ?? '') as Omit<PagesRecord, 'pages'>;
+    const record: PagesRecord = { ...head, pages: [] };
+    for (const line of lines.slice(1)) {
+      const [size, mtimeMs, ino, page] = line.split('\t');
+      if (page) record.pages.push([page, [Number(size), Number(mtimeMs), Number(ino)]]);
+    }
     // The pages are the ones Astro's current manifest describes only if that manifest is the one
     // the recording build wrote (another output folder's build rewrites it).
     if (record.outDir !== outDir) return undefined;
@@ -94,7 +104,7 @@ function readRecord(file: string, outDir: string, cacheDir: string): PagesRecord
 function putPagesBack(record: PagesRecord, from: string, outDir: string): string[] {
   const back: string[] = [];
   const made = new Set<string>();
-  for (const [page, stamp] of Object.entries(record.pages)) {
+  for (const [page, stamp] of record.pages) {
     const source = join(from, page);
     if (!sameStamp(stamp, stampOf(source))) continue;
     const target = join(outDir, page);
@@ -139,14 +149,24 @@ function pruneGonePages(
 function writeRecord(outDir: string, cacheDir: string, pages: readonly string[]): void {
   const manifest = stampOf(manifestFile(cacheDir));
   if (!manifest) return;
-  const record: PagesRecord = { outDir, manifest, pages: {} };
-  for (const page of pages) {
-    const stamp = stampOf(join(outDir, page));
-    if (stamp) record.pages[page] = stamp;
-  }
   const file = recordFile(outDir);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(record));
+  const fd = openSync(`${file}.tmp`, 'w');
+  try {
+    let chunk = `${JSON.stringify({ outDir, manifest })}\n`;
+    for (const page of pages) {
+      const stamp = stampOf(join(outDir, page));
+      if (!stamp || page.includes('\n') || page.includes('\t')) continue;
+      chunk += `${stamp.join('\t')}\t${page}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${file}.tmp`, file);
 }
 
