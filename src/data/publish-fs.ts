@@ -1,4 +1,15 @@
-import { copyFileSync, constants, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  constants,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -25,4 +36,28 @@ export function publishTree(from: string, to: string, skip: (name: string) => bo
     if (entry.isDirectory()) publishTree(source, target, skip);
     else if (entry.isFile()) publishFile(source, target);
   }
+}
+
+/**
+ * Writes `lines` (each ending in a newline) to `file` in chunks of about 1 MB, through a temporary
+ * file renamed into place: records of a million lines are never joined into one string.
+ */
+export function writeLinesAtomically(file: string, lines: Iterable<string>): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    let chunk = '';
+    for (const line of lines) {
+      chunk += line;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
 }

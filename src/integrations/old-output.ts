@@ -1,23 +1,21 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  closeSync,
   existsSync,
   linkSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
   statSync,
-  writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheRoot } from '../data/package-cache.ts';
+import { writeLinesAtomically } from '../data/publish-fs.ts';
 
 /** Where the last build's output waits to be deleted: beside the build cache, on its file system. */
 function trashRoot(): string {
@@ -149,25 +147,17 @@ function pruneGonePages(
 function writeRecord(outDir: string, cacheDir: string, pages: readonly string[]): void {
   const manifest = stampOf(manifestFile(cacheDir));
   if (!manifest) return;
-  const file = recordFile(outDir);
-  mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(`${file}.tmp`, 'w');
-  try {
-    let chunk = `${JSON.stringify({ outDir, manifest })}\n`;
-    for (const page of pages) {
-      const stamp = stampOf(join(outDir, page));
-      if (!stamp || page.includes('\n') || page.includes('\t')) continue;
-      chunk += `${stamp.join('\t')}\t${page}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
+  writeLinesAtomically(
+    recordFile(outDir),
+    (function* () {
+      yield `${JSON.stringify({ outDir, manifest })}\n`;
+      for (const page of pages) {
+        const stamp = stampOf(join(outDir, page));
+        if (stamp && !page.includes('\n') && !page.includes('\t'))
+          yield `${stamp.join('\t')}\t${page}\n`;
       }
-    }
-    writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(`${file}.tmp`, file);
+    })(),
+  );
 }
 
 /**
