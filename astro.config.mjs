@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/lib/site-config-fs.ts';
+import { buildPartsIntegration } from './src/integrations/build-parts.ts';
 import { catalogueStoreIntegration } from './src/integrations/catalogue-store.ts';
 import { formatsIntegration } from './src/integrations/formats.ts';
 import { oldOutputIntegration } from './src/integrations/old-output.ts';
@@ -13,6 +14,9 @@ import { staticHostIntegration } from './src/integrations/static-host.ts';
 import { shikiOptions } from './src/lib/render/shiki-options.ts';
 
 const site = readSiteConfig();
+// Pages a merge of parts links in rather than builds: the sitemap lists them too.
+/** @type {string[]} */
+const partPages = [];
 
 export default defineConfig({
   site: site.url,
@@ -31,13 +35,14 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     oldOutputIntegration(),
+    buildPartsIntegration(partPages),
     mdx(),
     staticHostIntegration(),
     packageFilesIntegration(),
     formatsIntegration(),
     catalogueStoreIntegration(),
     pagefindIntegration(),
-    sitemapIntegration(site.base),
+    sitemapIntegration(site.base, partPages),
   ],
   markdown: { shikiConfig: shikiOptions },
   vite: {

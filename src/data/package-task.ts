@@ -4,7 +4,7 @@ import { analyseSource, type ExcludedSkill, type SkillRecord } from '../lib/skil
 import { fsSource } from '../lib/skill/source-fs.ts';
 import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS, isJunk, MAX_DEPTH, MAX_ENTRIES } from '../lib/skill/select.ts';
-import { hasPackageOutputs, writePackageOutputs } from './package-cache.ts';
+import { hasPackageOutputs, readRecord, writePackageOutputs } from './package-cache.ts';
 
 /** One package to read, analyse, render and archive. */
 export interface PackageTask {
@@ -94,7 +94,24 @@ export async function runPackageTask(task: PackageTask): Promise<PackageResult> 
   const { known } = task;
   if (key === known?.key && (!known.listed || hasPackageOutputs(key, task.cacheRoot)))
     return { key };
+  // Not in the content store (a fresh checkout, or another part's build filled the cache): a
+  // complete cache entry for this key is the package's record — the key holds every input.
+  if (!known && hasPackageOutputs(key, task.cacheRoot)) {
+    const record = cachedRecord(key, task.cacheRoot);
+    if (record?.publisher === task.publisher && record.slug === task.slug)
+      return { key, data: { state: 'listed', ...record } };
+  }
   return { key, data: await buildPackage(task, key) };
+}
+
+/** The cached record of a package, or undefined when it cannot be read (then it is made again). */
+function cachedRecord(key: string, root: string): SkillRecord | undefined {
+  try {
+    const record = readRecord(key, root);
+    return record.cacheKey === key ? record : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function buildPackage(task: PackageTask, key: string): Promise<SkillEntryData> {

@@ -122,6 +122,8 @@ export interface ShardSet {
 export async function buildShards(
   entries: IndexEntry[],
   warn: (message: string) => void,
+  /** Which shards to build (a build of one part makes its share); the others are left out of the set. */
+  wanted: (shard: number) => boolean = () => true,
 ): Promise<ShardSet> {
   const count = shardCount(entries.length);
   const shards: IndexEntry[][] = Array.from({ length: count }, () => []);
@@ -133,6 +135,7 @@ export async function buildShards(
     await Promise.all(
       BUNDLES.map(async (bundle) => {
         for (const [index, members] of shards.entries()) {
+          if (!wanted(index)) continue;
           const built = await buildShard(
             bundle,
             members,

@@ -7,6 +7,8 @@ import type { RenderOptions } from '../lib/render/render-package.ts';
 import { buildNow } from '../lib/publish/identity.ts';
 import { readHeadDate } from './git-history.ts';
 import { cacheRoot } from './package-cache.ts';
+import { buildPart } from './build-part.ts';
+import { makesSkill } from '../lib/publish/build-part.ts';
 import {
   storedEntry,
   type PackageResult,
@@ -188,7 +190,14 @@ export function skillLoader(options: {
       code = codeVersion();
       checkDate = (options.date ?? buildNow(process.env, readHeadDate(options.root))).slice(0, 10);
       const started = performance.now();
-      const dirs = findPackageDirs(options.root);
+      // The packages step of one part (SKILLSHELF_SHARD_STEP=packages) reads only that part's folders.
+      const part = buildPart();
+      const dirs = findPackageDirs(options.root).filter(
+        (d) =>
+          part.kind !== 'shard' ||
+          part.step !== 'packages' ||
+          makesSkill(part, `${d.publisher}/${d.slug}`),
+      );
       const seen = new Set(dirs.map((d) => `${d.publisher}/${d.slug}`));
       await Promise.all(dirs.map((d) => loadOne(context, d)));
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);

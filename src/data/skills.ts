@@ -1,4 +1,5 @@
 import { announceCatalogue } from './catalogue-events.ts';
+import { buildPart } from './build-part.ts';
 import { readRecord } from './package-cache.ts';
 import { getCollection } from 'astro:content';
 import {
@@ -18,6 +19,7 @@ import {
 import { skillsRoot } from '../lib/site-config-fs.ts';
 import type { ExcludedSkill, SkillRecord } from '../lib/skill/package.ts';
 import { tagLabel } from '../lib/skill/tags.ts';
+import { makesSkill } from '../lib/publish/build-part.ts';
 import { readFirstSeen } from './git-history.ts';
 import { site } from './site.ts';
 import { getVersions, versionHistoryProblem } from './skill-versions.ts';
@@ -234,6 +236,16 @@ function compare(a: string, b: string): number {
 /** Every listed skill, sorted by id. */
 export async function getSkills(): Promise<ListedSkill[]> {
   return (await loadCatalogue()).skills;
+}
+
+/**
+ * The listed skills whose own pages this build makes: every one, or in a build of one part
+ * (SKILLSHELF_SHARD) that part's, and none when merging the parts (src/lib/publish/build-part.ts).
+ */
+export async function getPageSkills(): Promise<ListedSkill[]> {
+  const part = buildPart();
+  const skills = await getSkills();
+  return part.kind === 'whole' ? skills : skills.filter((s) => makesSkill(part, s.id));
 }
 
 /** Every listed skill in catalogue order: by display name, ties by id. */

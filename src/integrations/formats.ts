@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { afterCatalogue } from './after-catalogue.ts';
+import { buildPart } from '../data/build-part.ts';
+import { makesCatalogue, makesSkill, type BuildPart } from '../lib/publish/build-part.ts';
 import { blobFile } from '../data/package-cache.ts';
 import { publishOrigin, site } from '../data/site.ts';
 import type { ListedSkill } from '../data/skills.ts';
@@ -50,6 +52,7 @@ export function writeFormats(
   outDir: string,
   skills: ListedSkill[],
   installNames: ReadonlyMap<string, string>,
+  part: BuildPart = { kind: 'whole' },
 ): { files: number; aiCatalog: string } {
   const origin = publishOrigin();
   const { base } = site;
@@ -59,6 +62,7 @@ export function writeFormats(
     const list = byPublisher.get(skill.publisher);
     if (list) list.push(skill);
     else byPublisher.set(skill.publisher, [skill]);
+    if (!makesSkill(part, skill.id)) continue;
     const entry = skill.files.find((f) => f.path === skill.skillFile);
     const skillText = entry ? decodeText(readFileSync(blobFile(entry.sha256))).text : '';
     const input = { skill, publisherName: skill.publisherName, origin, skillText, base };
@@ -77,6 +81,8 @@ export function writeFormats(
       write(outDir, skillFormatUrl(skill.publisher, skill.slug, file, base), text);
     files += out.length;
   }
+  // The publishers' and the site's files are the catalogue's: a build of one part leaves them to the merge.
+  if (!makesCatalogue(part)) return { files, aiCatalog: 'ai-catalog.json: made by the merge' };
   const publishers = [...byPublisher].map(([id, list]) => ({
     id,
     name: list[0]!.publisherName,
@@ -138,7 +144,7 @@ function writeAiCatalog(
 /** Writes the skills' non-HTML formats after `astro build` (see writeFormats). */
 export function formatsIntegration(): AstroIntegration {
   return afterCatalogue('skillshelf-formats', (outDir, skills, names) => {
-    const done = writeFormats(outDir, skills, names);
+    const done = writeFormats(outDir, skills, names, buildPart());
     return `Wrote ${done.files} Markdown, JSON and badge files (${done.aiCatalog})`;
   });
 }

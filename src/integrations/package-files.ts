@@ -12,6 +12,8 @@ import { blobFile, zipFile } from '../data/package-cache.ts';
 import { publishFile } from '../data/publish-fs.ts';
 import { VerifiedFiles } from '../data/verified-files.ts';
 import type { ListedSkill } from '../data/skills.ts';
+import { buildPart } from '../data/build-part.ts';
+import { makesCatalogue, makesSkill, type BuildPart } from '../lib/publish/build-part.ts';
 
 const LAYOUTS: ZipLayout[] = ['folder', 'root', 'plugin'];
 
@@ -38,11 +40,23 @@ function publish(
 export function writePackageFiles(
   outDir: string,
   skills: ListedSkill[],
+  part: BuildPart = { kind: 'whole' },
 ): { files: number; read: number } {
   let files = 0;
   const verified = new VerifiedFiles();
   const offered: { skill: string; id: string; files: { sha256: string }[] }[] = [];
   for (const skill of skills) {
+    if (!makesSkill(part, skill.id)) {
+      // Another part publishes its files; the digest lookup still lists its versions.
+      if (makesCatalogue(part))
+        for (const version of getVersions(skill).filter(isOffered))
+          offered.push({
+            skill: skill.id,
+            id: version.id,
+            files: version.files.map((f) => ({ sha256: f.sha256 })),
+          });
+      continue;
+    }
     const folder = join(outDir, 'skills', skill.publisher, skill.slug);
     for (const file of skill.files) {
       publish(
@@ -95,7 +109,7 @@ export function writePackageFiles(
         files += 1;
       }
   }
-  files += writeDigestFiles(outDir, offered);
+  if (makesCatalogue(part)) files += writeDigestFiles(outDir, offered);
   verified.save();
   return { files, read: verified.read };
 }
@@ -117,7 +131,7 @@ function writeDigestFiles(
 /** Publishes raw files and archives after `astro build` (see writePackageFiles). */
 export function packageFilesIntegration(): AstroIntegration {
   return afterCatalogue('skillshelf-package-files', (outDir, skills) => {
-    const { files, read } = writePackageFiles(outDir, skills);
+    const { files, read } = writePackageFiles(outDir, skills, buildPart());
     return `Published ${files} raw files and archives (${read} read to check their digest, the rest unchanged since checked)`;
   });
 }

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { skillsRoot } from '../lib/site-config-fs.ts';
+import { makesSearchShard, partLabel, type BuildPart } from '../lib/publish/build-part.ts';
+import { buildPart } from '../data/build-part.ts';
 import { onCatalogueReady } from '../data/catalogue-events.ts';
 import {
   buildShards,
@@ -14,6 +16,7 @@ import {
 /** Builds the index shards in a worker thread, so they are made while Astro renders the pages. */
 function indexInWorker(
   entries: ReturnType<typeof indexEntries>,
+  part: BuildPart,
 ): Promise<{ set: ShardSet; warnings: string[] }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../data/search-worker.ts', import.meta.url));
@@ -23,7 +26,7 @@ function indexInWorker(
       else reject(new Error(message.error ?? 'the search index worker failed'));
     });
     worker.once('error', reject);
-    worker.postMessage(entries);
+    worker.postMessage({ entries, part });
   });
 }
 
@@ -47,7 +50,7 @@ export function pagefindIntegration(): AstroIntegration {
         if (process.env['SKILLSHELF_SKIP_INDEX'] === '1') return;
         stop = onCatalogueReady((skills) => {
           started = performance.now();
-          pending = indexInWorker(indexEntries(skills));
+          pending = indexInWorker(indexEntries(skills), buildPart());
           // Reported when the build is done; a rejection here must not crash the process first.
           pending.catch(() => undefined);
         });
@@ -63,11 +66,25 @@ export function pagefindIntegration(): AstroIntegration {
             started = performance.now();
             const warnings: string[] = [];
             const entries = indexEntriesFromSite(outDir, skillsRoot(), base);
-            result = { set: await buildShards(entries, (m) => warnings.push(m)), warnings };
+            const set = await buildShards(
+              entries,
+              (m) => warnings.push(m),
+              (shard) => makesSearchShard(buildPart(), shard),
+            );
+            result = { set, warnings };
           }
           for (const warning of result.warnings) logger.warn(warning);
-          publishShards(outDir, result.set);
+          const part = buildPart();
           const { skills, count, reused } = result.set;
+          if (part.kind === 'shard') {
+            // The part's shards wait in the build cache; the merge finds them there and publishes the index.
+            const made = result.set.dirs.pagefind.filter(Boolean).length;
+            logger.info(
+              `Indexed part ${partLabel(part)}: ${made} of ${count} shard(s) per bundle (${reused} of ${made * 2} unchanged, from the cache) in ${Math.round(performance.now() - started)} ms, kept in the build cache for the merge`,
+            );
+            return;
+          }
+          publishShards(outDir, result.set);
           logger.info(
             `Indexed ${skills} skills in ${count} shard(s) per bundle (${reused} of ${count * 2} unchanged, from the cache) in ${Math.round(performance.now() - started)} ms`,
           );

@@ -33,7 +33,11 @@ export function isIndexed(url: string, base: string): boolean {
  * `lastmod`. The dates come from `api/skills.json`, which the build has just written from the same
  * records the pages show: the integration runs after rendering and cannot read the content store.
  */
-export function sitemapIntegration(base: string): AstroIntegration {
+export function sitemapIntegration(
+  base: string,
+  /** Pages built elsewhere (the parts a merge links in), as absolute URLs; filled before the build ends. */
+  customPages: string[] = [],
+): AstroIntegration {
   let outDir: URL | undefined;
   let updated: Map<string, string> | undefined;
   const skillDates = (): Map<string, string> => {
@@ -53,6 +57,8 @@ export function sitemapIntegration(base: string): AstroIntegration {
           integrations: [
             sitemap({
               entryLimit: ENTRY_LIMIT,
+              // The same array, filled by the merge when its build starts: read when the build is done.
+              customPages,
               filter: (page) => isIndexed(page, base),
               serialize: (item) => {
                 const lastmod = skillDates().get(sitePathOf(item.url, base) ?? item.url);

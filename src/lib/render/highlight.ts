@@ -16,6 +16,14 @@ export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as con
 /** Past this many characters a file is shown as plain text: highlighting it would cost more than it helps. */
 export const HIGHLIGHT_MAX_CHARS = 200_000;
 
+/**
+ * How long one line may take to tokenize before the rest of it is left uncoloured. Shiki's default,
+ * 500 ms, is reached on a busy machine by a grammar's first line (its patterns are compiled then),
+ * so the same file came out in other colours from one build to the next. Only a pathological line
+ * takes this long; the worker pool's watchdog still stops a package that never finishes.
+ */
+export const TOKENIZE_TIME_LIMIT_MS = 20_000;
+
 let highlighter: Promise<Highlighter> | undefined;
 
 /** One shared highlighter for the whole build; grammars load on first use. */
@@ -304,6 +312,7 @@ export function highlightSync(
     lang,
     themes: CODE_THEMES,
     defaultColor: false,
+    tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS,
     transformers: [compactTokens(hl, lineIds)],
   });
 }

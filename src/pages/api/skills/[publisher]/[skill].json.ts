@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { json, publishOrigin } from '../../../../data/endpoints.ts';
 import { pageKey } from '../../../../data/page-keys.ts';
-import { getSkills } from '../../../../data/skills.ts';
+import { getPageSkills } from '../../../../data/skills.ts';
 import { apiDetail } from '../../../../lib/publish/install-endpoints.ts';
 
 export const getStaticPaths = (async () =>
-  (await getSkills()).map((skill) => ({
+  (await getPageSkills()).map((skill) => ({
     params: { publisher: skill.publisher, skill: skill.slug },
     props: { skill },
     cacheKey: pageKey(skill),

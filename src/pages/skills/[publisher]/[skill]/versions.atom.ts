@@ -2,13 +2,13 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { pageKey } from '../../../../data/page-keys.ts';
 import { site } from '../../../../data/site.ts';
 import { versionsKey } from '../../../../data/skill-versions.ts';
-import { getCatalogueNow, getSkills } from '../../../../data/skills.ts';
+import { getCatalogueNow, getPageSkills } from '../../../../data/skills.ts';
 import { versionFeedEntries } from '../../../../data/version-feeds.ts';
 import { versionsAtom } from '../../../../lib/publish/version-feed.ts';
 import { versionsUrl } from '../../../../lib/shared/urls.ts';
 
 export const getStaticPaths = (async () =>
-  (await getSkills()).map((skill) => ({
+  (await getPageSkills()).map((skill) => ({
     params: { publisher: skill.publisher, skill: skill.slug },
     props: { skill },
     cacheKey: pageKey(skill.id, skill.name, skill.cacheKey, versionsKey(skill)),

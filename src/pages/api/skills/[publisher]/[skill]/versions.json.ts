@@ -2,11 +2,11 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { json, publishOrigin } from '../../../../../data/endpoints.ts';
 import { pageKey } from '../../../../../data/page-keys.ts';
 import { getVersions, versionsKey } from '../../../../../data/skill-versions.ts';
-import { getSkills } from '../../../../../data/skills.ts';
+import { getPageSkills } from '../../../../../data/skills.ts';
 import { versionsDocument } from '../../../../../lib/versions/api.ts';
 
 export const getStaticPaths = (async () =>
-  (await getSkills()).map((skill) => ({
+  (await getPageSkills()).map((skill) => ({
     params: { publisher: skill.publisher, skill: skill.slug },
     props: { skill },
     cacheKey: pageKey(skill.id, skill.cacheKey, versionsKey(skill)),
