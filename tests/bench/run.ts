@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [N ...] [--long-tail] [--pool-of-one] [--history] [--skip floor,browser,warm]` (default 1000) or
+ * `npm run bench -- [N ...] [--long-tail] [--pool-of-one] [--history] [--parts K] [--skip floor,browser,warm]` (default 1000) or
  * `npm run bench -- --corpus <dir> [--copies K]`: writes a catalogue (synthetic, synthetic with a
  * long tail of publishers and tags, or K copies of every real package in a corpus), builds it cold
  * (site and search index in one `astro build`) and prints wall time, peak memory, cores used and the
@@ -7,16 +7,19 @@
  * with `--pool-of-one` the same build with one worker; sizes per skill and of the catalogue-wide
  * files; package analysis and archive cost; then, for synthetic catalogues, in Chromium, first-search
  * bytes, keystroke-to-results and tag-filter latency (p50/p95), and three warm rebuilds (a body edit,
- * a frontmatter edit, a new skill) as a share of the cold build. Each build step's time, peak memory
+ * a frontmatter edit, a new skill) as a share of the cold build; with `--parts K`, the same
+ * catalogue built as K parts and merged (src/cli/build-part.ts), compared file by file with the cold build. Each build step's time, peak memory
  * and cores used print under the cold build. Targets print with ✓ or ✗.
  * `--browser-only` re-measures the browser figures on an existing build.
  * A script that prints figures, not a test: absolute times vary from run to run.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -701,6 +704,99 @@ function showSteps(build: Build): void {
     );
 }
 
+/** Every file under `dir` with its SHA-256, by path. */
+function treeDigests(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(
+      path.slice(dir.length + 1),
+      createHash('sha256').update(readFileSync(path)).digest('hex'),
+    );
+  }
+  return files;
+}
+
+/**
+ * `--parts N`: the catalogue built as N parts as CI jobs would build it (src/cli/build-part.ts), each
+ * step a separate process with its own build cache, the caches put together between the steps (hard
+ * links), then merged; the merged site is compared file by file with the cold whole build.
+ */
+async function partsFigures(dir: string, dist: string, cold: Build, count: number): Promise<void> {
+  const work = join(dir, 'parts');
+  rmSync(work, { recursive: true, force: true });
+  const cli = resolve('src/cli/build-part.ts');
+  const cache = (name: string): string => join(work, `cache-${name}`);
+  const unite = (from: string[], to: string): void => {
+    mkdirSync(join(to, 'skillshelf'), { recursive: true });
+    for (const source of from)
+      execFileSync('cp', ['-alf', `${join(source, 'skillshelf')}/.`, join(to, 'skillshelf')]);
+  };
+  const job = async (label: string, args: string[], cacheDir: string): Promise<number> => {
+    const run = await measure(process.execPath, [cli, ...args], {
+      SKILLSHELF_CONTENT: dir,
+      SKILLSHELF_LOCAL_PREVIEW: '1',
+      SKILLSHELF_CACHE_DIR: cacheDir,
+    });
+    show(
+      `  parts: ${label}`,
+      `${s(run.ms)}, peak ${run.peakMb.toFixed(0)} MB, cores used ${(run.cpuMs / run.ms).toFixed(2)}`,
+    );
+    return run.ms;
+  };
+  const parts = Array.from({ length: count }, (_, i) => i + 1);
+  const packages: number[] = [];
+  for (const k of parts)
+    packages.push(
+      await job(`packages ${k}/${count}`, ['packages', `${k}/${count}`], cache(`a${k}`)),
+    );
+  unite(
+    parts.map((k) => cache(`a${k}`)),
+    cache('united'),
+  );
+  const pages: number[] = [];
+  for (const k of parts) {
+    unite([cache('united')], cache(`b${k}`));
+    pages.push(
+      await job(
+        `pages ${k}/${count}`,
+        ['pages', `${k}/${count}`, '--outDir', join(work, `part-${k}`)],
+        cache(`b${k}`),
+      ),
+    );
+  }
+  unite(
+    parts.map((k) => cache(`b${k}`)),
+    cache('merge'),
+  );
+  const merged = join(work, 'dist');
+  const merge = await job(
+    'merge',
+    ['merge', ...parts.map((k) => join(work, `part-${k}`)), '--outDir', merged],
+    cache('merge'),
+  );
+  const wall = Math.max(...packages) + Math.max(...pages) + merge;
+  const serial = packages.reduce((a, b) => a + b, 0) + pages.reduce((a, b) => a + b, 0) + merge;
+  show(
+    `built in ${count} parts`,
+    `${s(wall)} on ${count} machines (the slowest job of each step: ${((wall / cold.ms) * 100).toFixed(0)}% of the cold build), ${s(serial)} as jobs one after another on this one`,
+  );
+  const whole = treeDigests(dist);
+  const parted = treeDigests(merged);
+  const differ = [...new Set([...whole.keys(), ...parted.keys()])].filter(
+    (path) => whole.get(path) !== parted.get(path),
+  );
+  target(
+    `${count} parts merged = one whole build, byte for byte (search index included)`,
+    differ.length === 0 && whole.size > 0,
+    differ.length
+      ? `${differ.length} of ${whole.size} files differ, e.g. ${differ.slice(0, 3).join(', ')}`
+      : `${whole.size.toLocaleString('en-US')} files identical: every query gets the same results`,
+  );
+  rmSync(work, { recursive: true, force: true });
+}
+
 /** Writes the catalogue, builds it cold and prints every figure. */
 async function bench(
   mode: Mode,
@@ -713,6 +809,8 @@ async function bench(
     skip: Set<string>;
     /** Also build the catalogue with three versions per skill in git (src/data/versions.ts). */
     history: boolean;
+    /** Also build it in this many parts and merge them (src/cli/build-part.ts). */
+    parts?: number | undefined;
   },
   port: number,
 ): Promise<void> {
@@ -776,6 +874,7 @@ async function bench(
   }
   sizeFigures(dist);
   analysisFigures(dir, dist, cold);
+  if (options.parts) await partsFigures(dir, dist, cold, options.parts);
   // With --history, the warm rebuilds edit the catalogue with history, against its cold build.
   let last = { dist, cold };
   if (options.history) {
@@ -812,6 +911,7 @@ const { values: args, positionals } = parseArgs({
     queries: { type: 'string' },
     skip: { type: 'string', default: '' },
     history: { type: 'boolean', default: false },
+    parts: { type: 'string' },
   },
 });
 const skip = new Set(args.skip.split(',').filter(Boolean));
@@ -821,6 +921,8 @@ for (const part of skip)
 const mode: Mode = args.corpus ? 'corpus' : args['long-tail'] ? 'long-tail' : 'bench';
 const sizes = positionals.map(Number).filter((n) => n > 0);
 const copies = args.copies === undefined ? undefined : Number(args.copies);
+if (args.parts !== undefined && !(Number(args.parts) >= 2 && Number(args.parts) <= 64))
+  throw new Error(`--parts takes a number of parts from 2 to 64, not ${args.parts}`);
 if (copies !== undefined && !(Number.isInteger(copies) && copies > 0))
   throw new Error(`--copies must be a positive whole number, not ${args.copies}`);
 console.log(`Catalogue mode: ${mode}`);
@@ -834,7 +936,14 @@ if (args['browser-only']) {
     await bench(
       mode,
       n,
-      { corpus: args.corpus, copies, poolOfOne: args['pool-of-one'], skip, history: args.history },
+      {
+        corpus: args.corpus,
+        copies,
+        poolOfOne: args['pool-of-one'],
+        skip,
+        history: args.history,
+        parts: args.parts === undefined ? undefined : Number(args.parts),
+      },
       4400,
     );
 }

@@ -18,6 +18,7 @@ const STAGES: [name: string, command: string][] = [
   ['build versions fixture (a git history)', 'npm run build:versions'],
   ['dist checks', 'npm run test:dist'],
   ['base path (build under /shelf/)', 'npm run test:base'],
+  ['build in parts (two parts and a merge = one build)', 'npm run test:parts'],
   ['e2e (Chromium)', 'npx playwright test -c tests/playwright.config.ts'],
 ];
 
