@@ -156,12 +156,9 @@ function treeStats(root: number): { rssKb: number; cpuMs: Map<number, number> } 
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(entry), Number(fields[1]));
       rss.set(Number(entry), Number(fields[21]) * 4);
-      // utime + stime (threads included) + cutime + cstime (children already reaped).
-      cpu.set(
-        Number(entry),
-        (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) *
-          TICK_MS,
-      );
+      // utime + stime (its threads included). Not cutime/cstime: a reaped child's time would be
+      // counted twice, in its parent and in the child's own last sample (measure keeps it).
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
     } catch {
       // the process ended while we looked
     }
