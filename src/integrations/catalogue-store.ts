@@ -5,6 +5,8 @@ import { afterCatalogue } from './after-catalogue.ts';
 import { facetStore } from '../lib/search/facet-store.ts';
 import { indexEntries } from '../data/search-index.ts';
 import type { ListedSkill } from '../data/skills.ts';
+import { buildPart } from '../data/build-part.ts';
+import { makesCatalogue } from '../lib/publish/build-part.ts';
 
 /** The store's folder in the site; the catalogue page's script reads it (src/client/catalogue-store.ts). */
 export const STORE_FOLDER = 'catalogue';
@@ -28,8 +30,10 @@ export function writeCatalogueStore(outDir: string, skills: ListedSkill[]): numb
 
 /** Publishes the precomputed catalogue when the build is done, from the catalogue the pages listed. */
 export function catalogueStoreIntegration(): AstroIntegration {
-  return afterCatalogue(
-    'skillshelf-catalogue-store',
-    (outDir, skills) => `Wrote the filter store (${writeCatalogueStore(outDir, skills)} files)`,
+  return afterCatalogue('skillshelf-catalogue-store', (outDir, skills) =>
+    // The catalogue's, not a part's: a build of one part leaves it to the merge.
+    makesCatalogue(buildPart())
+      ? `Wrote the filter store (${writeCatalogueStore(outDir, skills)} files)`
+      : 'The filter store is left to the merge',
   );
 }
