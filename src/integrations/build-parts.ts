@@ -12,6 +12,7 @@ import {
   PART_MANIFEST,
   partLabel,
   parsePartManifest,
+  skillFolder,
   skillOutputPaths,
   type PartManifest,
 } from '../lib/publish/build-part.ts';
@@ -125,7 +126,7 @@ export function buildPartsIntegration(sitemapPages: string[]): AstroIntegration 
         }
         if (part.kind !== 'shard') return;
         const mine = listed.filter((s) => makesSkill(part, s.id));
-        const folders = new Set(mine.map((s) => `skills/${s.publisher}/${s.slug}/`));
+        const folders = new Set(mine.map((s) => `${skillFolder(s.publisher, s.slug)}/`));
         const manifest: PartManifest = {
           format: 1,
           part: partLabel(part),
@@ -134,7 +135,8 @@ export function buildPartsIntegration(sitemapPages: string[]): AstroIntegration 
           pages: pages
             .map((p) => p.pathname)
             .filter((path) => {
-              const folder = /^\/?(skills\/[^/]+\/[^/]+\/)/.exec(path)?.[1];
+              // A skill's pages are under its folder: the path's first three segments.
+              const folder = /^\/?([^/]+\/[^/]+\/[^/]+\/)/.exec(path)?.[1];
               return folder !== undefined && folders.has(folder);
             })
             .sort(),

@@ -46,17 +46,18 @@ export function writePackageFiles(
   const verified = new VerifiedFiles();
   const offered: { skill: string; id: string; files: { sha256: string }[] }[] = [];
   for (const skill of skills) {
-    if (!makesSkill(part, skill.id)) {
-      // Another part publishes its files; the digest lookup still lists its versions.
-      if (makesCatalogue(part))
-        for (const version of getVersions(skill).filter(isOffered))
-          offered.push({
-            skill: skill.id,
-            id: version.id,
-            files: version.files.map((f) => ({ sha256: f.sha256 })),
-          });
-      continue;
-    }
+    const mine = makesSkill(part, skill.id);
+    if (!mine && !makesCatalogue(part)) continue;
+    const versions = getVersions(skill).filter(isOffered);
+    // The digest lookup is the catalogue's: it lists every skill's versions, whichever part published them.
+    if (makesCatalogue(part))
+      for (const version of versions)
+        offered.push({
+          skill: skill.id,
+          id: version.id,
+          files: version.files.map((f) => ({ sha256: f.sha256 })),
+        });
+    if (!mine) continue;
     const folder = join(outDir, 'skills', skill.publisher, skill.slug);
     for (const file of skill.files) {
       publish(
@@ -89,14 +90,7 @@ export function writePackageFiles(
       files += 1;
     }
     // Every kept version's archives, at addresses that never change; their digests are pinned.
-    const versions = getVersions(skill).filter(isOffered);
     checkPins(skill.id, versions);
-    for (const version of versions)
-      offered.push({
-        skill: skill.id,
-        id: version.id,
-        files: version.files.map((f) => ({ sha256: f.sha256 })),
-      });
     for (const version of versions)
       for (const layout of LAYOUTS) {
         publish(

@@ -14,7 +14,6 @@
  * A script that prints figures, not a test: absolute times vary from run to run.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   appendFileSync,
   cpSync,
@@ -34,6 +33,7 @@ import { readSkillPackage } from '../../src/lib/skill/package-fs.ts';
 import { writeCorpusCatalogue } from './corpus-catalogue.ts';
 import { generateCatalogue, RARE_WORDS, TAG_POOL } from './generate.ts';
 import { writeHistory } from './history.ts';
+import { treeDigests } from '../support/tree-digests.ts';
 
 /** 50 fixed queries: 30 common phrases (many hits) and 20 rarer words (few hits), as people search. */
 const COMMON_QUERIES = [
@@ -699,20 +699,6 @@ function showSteps(build: Build): void {
       `  step: ${step.name}`,
       `${s(step.ms)}, peak ${step.peakMb.toFixed(0)} MB, cores used ${step.cores.toFixed(2)}`,
     );
-}
-
-/** Every file under `dir` with its SHA-256, by path. */
-function treeDigests(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(
-      path.slice(dir.length + 1),
-      createHash('sha256').update(readFileSync(path)).digest('hex'),
-    );
-  }
-  return files;
 }
 
 /**

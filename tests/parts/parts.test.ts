@@ -1,19 +1,20 @@
 /**
- * Building in parts (README "Building in parts"), as a CI matrix would: the site fixture in two parts,
+ * Building in parts (README "Building in parts"), as a CI matrix would: the hostile fixture catalogue in two parts,
  * each step a separate process with its own build cache, the caches put together between the steps
  * as CI artifacts would be, then the merge. The merged site must be byte-identical to one whole
- * build (`dist-site`, built earlier by `npm test`, or here when missing). Run by `npm run test:parts`.
+ * build (`dist-fixtures`, built earlier by `npm test`, or here when missing). Run by `npm run test:parts`.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { astroBuild, REPO } from '../support/astro-build.ts';
+import { treeDigests } from '../support/tree-digests.ts';
 
-const CONTENT = 'tests/fixtures/site';
+// The hostile fixtures: odd names, broken and left-out packages, symlinks, huge and binary files.
+const CONTENT = 'tests/fixtures/content';
 const work = mkdtempSync(join(tmpdir(), 'skillshelf-parts-'));
 const cache = (name: string): string => join(work, `cache-${name}`);
 const packagesOf = (cacheDir: string): Set<string> => {
@@ -43,24 +44,14 @@ function unite(from: string[], to: string): void {
     cpSync(join(dir, 'skillshelf'), join(to, 'skillshelf'), { recursive: true, force: true });
 }
 
-/** Every file under `dir` with its SHA-256, by path. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
-  }
-  return files;
-}
-
-let whole = join(REPO, 'dist-site');
+let whole = join(REPO, 'dist-fixtures');
 const analysed: Set<string>[] = [];
 let united = new Set<string>();
 
 before(() => {
   if (!existsSync(join(whole, 'index.html'))) {
     whole = join(work, 'whole');
+    spawnSync(process.execPath, ['tests/support/prepare-fixtures.ts'], { cwd: REPO });
     const build = astroBuild(CONTENT, whole, { SKILLSHELF_CACHE_DIR: cache('whole') });
     assert.equal(build.status, 0, `the whole build failed:\n${build.log}`);
   }
@@ -131,8 +122,8 @@ test('each part holds only its own skills', () => {
 });
 
 test('the merged site is byte-identical to one whole build, search index included', () => {
-  const expected = tree(whole);
-  const actual = tree(join(work, 'merged'));
+  const expected = treeDigests(whole);
+  const actual = treeDigests(join(work, 'merged'));
   const missing = [...expected.keys()].filter((path) => !actual.has(path));
   const extra = [...actual.keys()].filter((path) => !expected.has(path));
   const changed = [...expected].filter(

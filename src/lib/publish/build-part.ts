@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { shardOf } from '../search/shards.ts';
+import { skillApiUrl, skillUrl, versionsApiUrl } from '../shared/urls.ts';
 
 /**
  * Which part of the site one `astro build` makes. A big catalogue can be built as parts on a CI
@@ -45,10 +47,12 @@ export function parseBuildPart(
   return { kind: 'shard', index: index - 1, count, step };
 }
 
-/** The part (0-based) a skill's own outputs are made in, of `count`: from its id alone. */
+/**
+ * The part (0-based) a skill's own outputs are made in, of `count`: from its id alone, by the same
+ * hash as the search-index shards, so with power-of-two counts a part's skills fill whole shards.
+ */
 export function partOf(id: string, count: number): number {
-  if (count <= 1) return 0;
-  return createHash('sha256').update(`part\0${id}`).digest().readUInt32BE(0) % count;
+  return shardOf(id, count);
 }
 
 /** Whether this build makes the skill's own outputs (its pages, files, archives and formats). */
@@ -78,11 +82,22 @@ export function partLabel(part: Extract<BuildPart, { kind: 'shard' }>): string {
  * archives and formats under `skills/<p>/<s>/`, and its API files.
  */
 export function skillOutputPaths(publisher: string, slug: string): string[] {
+  const versionsJson = outputPath(versionsApiUrl(publisher, slug, '/'));
   return [
-    `skills/${publisher}/${slug}`,
-    `api/skills/${publisher}/${slug}.json`,
-    `api/skills/${publisher}/${slug}`,
+    skillFolder(publisher, slug),
+    outputPath(skillApiUrl(publisher, slug, '/')),
+    versionsJson.slice(0, versionsJson.lastIndexOf('/')),
   ];
+}
+
+/** The folder of a skill's pages in the output folder (`skills/<p>/<s>`). */
+export function skillFolder(publisher: string, slug: string): string {
+  return outputPath(skillUrl(publisher, slug, '/'));
+}
+
+/** A site path (no base) as a path in the output folder: decoded, without the outer slashes. */
+function outputPath(url: string): string {
+  return decodeURIComponent(url).replace(/^\/|\/$/g, '');
 }
 
 /** What a part build leaves in its output folder for the merge (`.skillshelf-part.json`). */
