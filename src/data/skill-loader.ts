@@ -16,8 +16,13 @@ import {
   type SkillEntryData,
   type StoredEntry,
 } from './package-task.ts';
-import type { VersionResult, VersionTask } from './version-task.ts';
-import { readSkillHistories, versionTasks, writeHistories } from './versions.ts';
+import type { VersionsResult, VersionsTask, VersionTask } from './version-task.ts';
+import {
+  prepareHistoryInThread,
+  versionTasks,
+  writeHistories,
+  type PreparedHistory,
+} from './versions.ts';
 import { TaskFailure, WorkerPool } from './worker-pool.ts';
 
 export type { SkillEntryData, StoredEntry };
@@ -73,9 +78,9 @@ export function skillLoader(options: {
   keepVersions: number;
 }): Loader {
   let code = '';
-  type Task = PackageTask | VersionTask;
-  let pool: WorkerPool<Task, PackageResult | VersionResult> | undefined;
-  const getPool = (): WorkerPool<Task, PackageResult | VersionResult> =>
+  type Task = PackageTask | VersionsTask;
+  let pool: WorkerPool<Task, PackageResult | VersionsResult> | undefined;
+  const getPool = (): WorkerPool<Task, PackageResult | VersionsResult> =>
     (pool ??= new WorkerPool(new URL('./package-worker.ts', import.meta.url)));
   // The check date is not part of a package's key: a cached report keeps the date it was made on.
   const extra = JSON.stringify({ render: options.render });
@@ -143,44 +148,57 @@ export function skillLoader(options: {
    * Every listed skill's kept versions: the past states from git (one `git log`), analysed in the
    * pool unless the cache has them, and each skill's history written to the cache for the pages.
    */
-  const loadVersions = async (context: LoaderContext): Promise<void> => {
+  const loadVersions = async (
+    context: LoaderContext,
+    history: Promise<PreparedHistory>,
+  ): Promise<void> => {
     const started = performance.now();
     const listed = new Map<string, { publisher: string; slug: string }>();
     for (const entry of context.store.values()) {
       const data = entry.data as unknown as StoredEntry;
       if (data.state === 'listed') listed.set(data.id, data);
     }
-    const read = readSkillHistories(
-      options.root,
-      { keep: options.keepVersions, now: `${checkDate}T23:59:59Z` },
-      code,
-      cacheRoot(),
-    );
-    writeHistories(options.root, read, new Set(listed.keys()), cacheRoot());
+    const read = await history;
     if (read.reason) {
+      writeHistories(options.root, read, new Set(listed.keys()), cacheRoot());
       context.logger.warn(
         `No version history (${read.reason}): each skill shows only its current version.`,
       );
       return;
     }
-    const tasks = versionTasks(options.root, read.pending, listed, code, cacheRoot());
+    const tasks = versionTasks(read, listed, code, cacheRoot());
     let failed = 0;
+    const warn = (task: VersionTask, reason: string): void => {
+      failed += 1;
+      context.logger.warn(
+        `content/skills/${task.publisher}/${task.slug}: a past version (${task.folderKey.slice(0, 12)}) could not be read: ${reason}`,
+      );
+    };
     await Promise.all(
       tasks.map((task) =>
         getPool()
           .run(task)
-          .catch((error: unknown) => {
-            failed += 1;
-            context.logger.warn(
-              `content/skills/${task.publisher}/${task.slug}: a past version (${task.folderKey.slice(0, 12)}) could not be read: ${failureReason(error)}`,
-            );
-          }),
+          .then(
+            (results) => {
+              for (const state of results as VersionsResult)
+                if ('error' in state)
+                  warn(
+                    task.states.find((s) => s.folderKey === state.folderKey)!,
+                    failureReason(new Error(state.error)),
+                  );
+            },
+            (error: unknown) => {
+              for (const state of task.states) warn(state, failureReason(error));
+            },
+          ),
       ),
     );
+    writeHistories(options.root, read, new Set(listed.keys()), cacheRoot());
     let states = 0;
     for (const [id, history] of read.histories) if (listed.has(id)) states += history.states.length;
+    const pending = tasks.reduce((sum, task) => sum + task.states.length, 0);
     context.logger.info(
-      `${states} version(s) of ${listed.size} skills from ${read.commits} commit(s) in ${Math.round(performance.now() - started)} ms: ${tasks.length - failed} past version(s) read now, the rest from the cache`,
+      `${states} version(s) of ${listed.size} skills from ${read.commits} commit(s) in ${Math.round(performance.now() - started)} ms after the packages (git read beside them): ${pending - failed} past version(s) read now, the rest from the cache`,
     );
   };
 
@@ -199,9 +217,18 @@ export function skillLoader(options: {
           makesSkill(part, `${d.publisher}/${d.slug}`),
       );
       const seen = new Set(dirs.map((d) => `${d.publisher}/${d.slug}`));
+      // The history is read (git log, objects exported) in a thread of its own while the packages are.
+      const history = prepareHistoryInThread({
+        root: options.root,
+        keep: options.keepVersions,
+        now: `${checkDate}T23:59:59Z`,
+        code,
+        cacheRoot: cacheRoot(),
+      });
+      history.catch(() => undefined);
       await Promise.all(dirs.map((d) => loadOne(context, d)));
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
-      await loadVersions(context);
+      await loadVersions(context, history);
       if (!context.watcher) {
         await pool?.close();
         pool = undefined;

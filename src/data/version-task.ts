@@ -30,6 +30,17 @@ export interface VersionResult {
   version: VersionSummary;
 }
 
+/** All the pending past states of one skill, read in turn by one worker (src/data/versions.ts). */
+export interface VersionsTask {
+  kind: 'versions';
+  states: VersionTask[];
+}
+
+/** What a VersionsTask did: each state's result, or why it could not be read. */
+export type VersionsResult = (
+  { folderKey: string; result: VersionResult } | { folderKey: string; error: string }
+)[];
+
 /** The folder of one past version's outputs in the build cache. */
 export function versionDir(key: string, root: string): string {
   return join(root, 'versions', key.slice(0, 2), key);
@@ -86,4 +97,18 @@ export function runVersionTask(task: VersionTask): VersionResult {
   rmSync(dir, { recursive: true, force: true });
   renameSync(temp, dir);
   return { key, version };
+}
+
+/** Reads one skill's past states in turn; a state that fails is reported and the others still read. */
+export function runVersionsTask(task: VersionsTask): VersionsResult {
+  return task.states.map((state) => {
+    try {
+      return { folderKey: state.folderKey, result: runVersionTask(state) };
+    } catch (error) {
+      return {
+        folderKey: state.folderKey,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      };
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { DEFAULT_LIMITS } from '../lib/skill/select.ts';
 import type { SkillRecord } from '../lib/skill/package.ts';
 import type { ListedVersion } from '../lib/versions/api.ts';
@@ -9,7 +10,7 @@ import { exportGitBlobs } from './git-blobs.ts';
 import { zipFile } from './package-cache.ts';
 import { openSkillsRepository, streamGitTokens } from './git-log.ts';
 import { readVersionHistory, type FolderState } from './version-history.ts';
-import { versionDir, versionKey, type VersionTask } from './version-task.ts';
+import { versionDir, versionKey, type VersionsTask, type VersionTask } from './version-task.ts';
 
 /**
  * A skill's versions (Node-only): its kept past states from git, analysed through the package model
@@ -23,6 +24,8 @@ export interface PastState {
   /** Cache key of its analysis (versions/<key>/ in the build cache). */
   key: string;
   seen: FolderState['seen'];
+  /** Its analysis, copied from the cache into the history file once, so pages read one file per skill. */
+  summary?: VersionSummary | undefined;
 }
 
 /** What the loader keeps per skill: its past states and whether today's folder is the newest of them. */
@@ -104,41 +107,95 @@ function dirtySkills(skillsDir: string): Set<string> {
   return dirty;
 }
 
+/** What reading the history found, with the past states' objects already exported from git. */
+export interface PreparedHistory extends HistoryRead {
+  /** Where the objects were exported (src/data/git-blobs.ts), and each exported object's size. */
+  blobDir: string;
+  sizes: Map<string, number>;
+}
+
 /**
- * The version tasks for the pending past states of listed skills. The objects they read are
- * exported from git first, once, into the build cache.
+ * Reads the history (readSkillHistories) and exports the objects of every pending past state from
+ * git into the build cache, once. It needs no package's result, so the build runs it in a thread of
+ * its own (src/data/history-worker.ts) while the packages are read: its `git` processes no longer
+ * hold up the pool.
  */
-export function versionTasks(
+export function prepareHistory(
   skillsDir: string,
-  pending: HistoryRead['pending'],
-  listed: ReadonlyMap<string, { publisher: string; slug: string }>,
+  options: { keep: number; now?: string | undefined },
   code: string,
   cacheRoot: string,
-): VersionTask[] {
-  const wanted = [...pending].filter(([, state]) => listed.has(state.id));
-  const repo = openSkillsRepository(skillsDir, '.');
-  if (!repo.ok || !wanted.length) return [];
+): PreparedHistory {
+  const read = readSkillHistories(skillsDir, options, code, cacheRoot);
   const blobDir = join(cacheRoot, 'git-blobs');
+  const repo = read.pending.size ? openSkillsRepository(skillsDir, '.') : undefined;
+  if (!repo?.ok) return { ...read, blobDir, sizes: new Map() };
   const { sizes } = exportGitBlobs(
     repo.top,
-    wanted.flatMap(([, state]) => state.files.map((f) => f.blob)),
+    [...read.pending.values()].flatMap((state) => state.files.map((f) => f.blob)),
     blobDir,
     DEFAULT_LIMITS.maxFileBytes,
   );
-  return wanted.map(([folderKey, { id, files }]) => ({
-    kind: 'version',
-    publisher: listed.get(id)!.publisher,
-    slug: listed.get(id)!.slug,
-    files,
-    folderKey,
-    blobDir,
-    sizes: files.flatMap((f) => {
-      const size = sizes.get(f.blob);
-      return size === undefined ? [] : [[f.blob, size] as [string, number]];
-    }),
-    code,
-    cacheRoot,
-  }));
+  return { ...read, blobDir, sizes };
+}
+
+/** prepareHistory in a worker thread of its own; the build goes on reading packages meanwhile. */
+export function prepareHistoryInThread(data: {
+  root: string;
+  keep: number;
+  now: string;
+  code: string;
+  cacheRoot: string;
+}): Promise<PreparedHistory> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./history-worker.ts', import.meta.url), {
+      workerData: data,
+    });
+    worker.once('message', (message: { prepared?: PreparedHistory; error?: string }) => {
+      void worker.terminate();
+      if (message.prepared) resolve(message.prepared);
+      else reject(new Error(`reading the version history failed: ${message.error ?? ''}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`the thread reading the version history stopped (exit code ${code})`)),
+    );
+  });
+}
+
+/**
+ * The version tasks for the pending past states of listed skills: one task per skill, holding all
+ * its states, so one worker reads them in turn and a text they share (a SKILL.md two versions kept,
+ * a reference no version changed) is counted once, from the worker's memory.
+ */
+export function versionTasks(
+  prepared: Pick<PreparedHistory, 'pending' | 'blobDir' | 'sizes'>,
+  listed: ReadonlyMap<string, { publisher: string; slug: string }>,
+  code: string,
+  cacheRoot: string,
+): VersionsTask[] {
+  const bySkill = new Map<string, VersionTask[]>();
+  for (const [folderKey, { id, files }] of prepared.pending) {
+    const skill = listed.get(id);
+    if (!skill) continue;
+    const tasks = bySkill.get(id) ?? [];
+    tasks.push({
+      kind: 'version',
+      publisher: skill.publisher,
+      slug: skill.slug,
+      files,
+      folderKey,
+      blobDir: prepared.blobDir,
+      sizes: files.flatMap((f) => {
+        const size = prepared.sizes.get(f.blob);
+        return size === undefined ? [] : [[f.blob, size] as [string, number]];
+      }),
+      code,
+      cacheRoot,
+    });
+    bySkill.set(id, tasks);
+  }
+  return [...bySkill.values()].map((states) => ({ kind: 'versions', states }));
 }
 
 /** What the pages read of this build's history: why there is none, or each skill's history file. */
@@ -160,8 +217,9 @@ function historyFile(name: string, cacheRoot: string): string {
 }
 
 /**
- * Keeps this build's histories for the pages: one small file per distinct history (named by its
- * content, so an unchanged one is not written again) and an index of which skill has which, or why
+ * Keeps this build's histories for the pages, once the past versions are analysed: one small file
+ * per distinct history, with each past version's analysis (named by its content, so an unchanged one
+ * is not written again) and an index of which skill has which, or why
  * there is no history at all. A history from an earlier build is never read by mistake.
  */
 export function writeHistories(
@@ -173,7 +231,13 @@ export function writeHistories(
   const index: HistoryIndex = { ...(read.reason ? { reason: read.reason } : {}), skills: {} };
   for (const [id, history] of read.histories) {
     if (!listed.has(id)) continue;
-    const text = JSON.stringify(history);
+    const states = history.states.map((state, index) =>
+      // Today's clean folder is the current record, not a past version.
+      index === 0 && !history.dirty
+        ? state
+        : { ...state, summary: readPastVersion(state, cacheRoot) },
+    );
+    const text = JSON.stringify({ ...history, states });
     const name = createHash('sha256').update(text).digest('hex').slice(0, 32);
     const file = historyFile(name, cacheRoot);
     if (!existsSync(file)) {
@@ -236,7 +300,7 @@ export function assembleVersions(
       current.seen.push(...state.seen);
       return;
     }
-    const summary = readPastVersion(state, cacheRoot);
+    const summary = state.summary ?? readPastVersion(state, cacheRoot);
     if (!summary) return;
     const same = versions.find((v) => v.id === summary.id);
     if (same) same.seen.push(...state.seen);
