@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,7 +20,15 @@ function gitBlobStore(repo: string, ids: string[], dir: string, maxBytes: number
   return storedBlobReader(dir, sizes, maxBytes);
 }
 import { readVersionHistory, type FolderState } from '../../src/data/version-history.ts';
-import { runVersionTask, versionDir } from '../../src/data/version-task.ts';
+import { runVersionTask, runVersionsTask, versionDir } from '../../src/data/version-task.ts';
+import {
+  assembleVersions,
+  prepareHistory,
+  readHistoryIndex,
+  readSkillHistory,
+  versionTasks,
+  writeHistories,
+} from '../../src/data/versions.ts';
 import { trustDiff } from '../../src/lib/versions/trust-diff.ts';
 import { analyseSource } from '../../src/lib/skill/package.ts';
 import { fsSource } from '../../src/lib/skill/source-fs.ts';
@@ -265,5 +281,76 @@ describe('runVersionTask', () => {
     assert.ok(version.withheld, 'withheld');
     assert.match(version.withheld, /frontmatter/i);
     assert.equal(version.id, state.key.slice(0, 12));
+  });
+});
+
+describe('reading the history for a build', () => {
+  const root = (): string => join(repo, S);
+  const listedTool = new Map([['acme/tool', { publisher: 'acme', slug: 'tool' }]]);
+
+  test("every pending state's objects are exported once; one task per listed skill holds all its states", () => {
+    const cache = join(scratch, 'prepared-cache');
+    const prepared = prepareHistory(root(), { keep: 5 }, 'test', cache);
+    assert.equal(prepared.reason, undefined);
+    // Five kept states of acme/tool, the newest of them today's folder (its record, not a task).
+    const toolStates = [...prepared.pending].filter(([, state]) => state.id === 'acme/tool');
+    assert.equal(toolStates.length, 4);
+    for (const [, state] of prepared.pending)
+      for (const file of state.files) {
+        assert.ok(prepared.sizes.has(file.blob), `size of ${file.path}`);
+        assert.ok(existsSync(join(prepared.blobDir, file.blob.slice(0, 2), file.blob)));
+      }
+    const tasks = versionTasks(prepared, listedTool, 'test', cache);
+    assert.equal(tasks.length, 1);
+    assert.equal(tasks[0]!.kind, 'versions');
+    assert.deepEqual(
+      tasks[0]!.states.map((s) => s.folderKey).sort(),
+      toolStates.map(([key]) => key).sort(),
+    );
+    assert.ok(tasks[0]!.states.every((s) => s.publisher === 'acme' && s.slug === 'tool'));
+    // A skill that is not listed (left out, or in another part) gets no task.
+    assert.deepEqual(versionTasks(prepared, new Map(), 'test', cache), []);
+  });
+
+  test("a state that cannot be read is reported by its key; the skill's other states are still read", () => {
+    const cache = join(scratch, 'failing-cache');
+    const prepared = prepareHistory(root(), { keep: 5 }, 'test', cache);
+    const [task] = versionTasks(prepared, listedTool, 'test', cache);
+    const [first, second] = task!.states;
+    writeFileSync(join(scratch, 'not-a-folder'), '');
+    const results = runVersionsTask({
+      kind: 'versions',
+      states: [first!, { ...second!, cacheRoot: join(scratch, 'not-a-folder', 'cache') }],
+    });
+    assert.equal(results.length, 2);
+    assert.ok('result' in results[0]! && results[0].folderKey === first!.folderKey);
+    assert.ok('error' in results[1]! && results[1].folderKey === second!.folderKey);
+    assert.match(results[1].error, /ENOTDIR|not a directory/);
+  });
+
+  test("the history file carries each past version's analysis: pages read one file per skill", () => {
+    const cache = join(scratch, 'history-file-cache');
+    const prepared = prepareHistory(root(), { keep: 5 }, 'test', cache);
+    const [task] = versionTasks(prepared, listedTool, 'test', cache);
+    const results = runVersionsTask(task!);
+    writeHistories(root(), prepared, new Set(listedTool.keys()), cache);
+    const history = readSkillHistory(readHistoryIndex(root(), cache).skills['acme/tool'], cache)!;
+    assert.equal(history.states.length, 5);
+    assert.equal(history.states[0]!.summary, undefined, "today's folder is the current record");
+    for (const state of history.states.slice(1)) {
+      const made = results.find((r) => r.folderKey === state.folderKey);
+      assert.ok(made && 'result' in made);
+      assert.deepEqual(state.summary, JSON.parse(JSON.stringify(made.result.version)));
+    }
+    // With the cache's version folders gone, the versions are still assembled from that one file.
+    rmSync(join(cache, 'versions'), { recursive: true, force: true });
+    const present = analyseSource(fsSource(join(repo, S, 'acme/tool')), 'acme', 'tool');
+    assert.ok(present.ok);
+    const versions = assembleVersions(present.skill, history, cache, 5);
+    assert.equal(versions.length, 5);
+    assert.deepEqual(
+      versions.slice(1).map((v) => v.id),
+      history.states.slice(1).map((s) => s.summary!.id),
+    );
   });
 });
