@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareHistory } from './versions.ts';
+import { errorText } from './worker-pool.ts';
 
 const { root, keep, now, code, cacheRoot } = workerData as {
   root: string;
@@ -16,6 +17,6 @@ try {
   parentPort?.postMessage({ prepared: prepareHistory(root, { keep, now }, code, cacheRoot) });
 } catch (error) {
   parentPort?.postMessage({
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    error: errorText(error),
   });
 }

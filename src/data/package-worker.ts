@@ -4,6 +4,7 @@ import { runPackageTask, type PackageTask } from './package-task.ts';
 import { runVersionsTask, type VersionsTask } from './version-task.ts';
 import { tokenMemo } from './token-memo-fs.ts';
 import { useTokenMemo } from '../lib/trust/tokens.ts';
+import { errorText } from './worker-pool.ts';
 
 const isVersionsTask = (task: PackageTask | VersionsTask): task is VersionsTask =>
   'kind' in task && task.kind === 'versions';
@@ -25,7 +26,7 @@ parentPort?.on('message', (message: { id: number; task: PackageTask | VersionsTa
     (error: unknown) =>
       parentPort?.postMessage({
         id: message.id,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        error: errorText(error),
       }),
   );
 });

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { makesSearchShard, type BuildPart } from '../lib/publish/build-part.ts';
 import { buildShards, type IndexEntry } from './search-index.ts';
+import { errorText } from './worker-pool.ts';
 
 parentPort?.once('message', ({ entries, part }: { entries: IndexEntry[]; part: BuildPart }) => {
   const warnings: string[] = [];
@@ -13,7 +14,7 @@ parentPort?.once('message', ({ entries, part }: { entries: IndexEntry[]; part: B
     (set) => parentPort?.postMessage({ set, warnings }),
     (error: unknown) =>
       parentPort?.postMessage({
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        error: errorText(error),
         warnings,
       }),
   );

@@ -159,14 +159,11 @@ export function skillLoader(options: {
       if (data.state === 'listed') listed.set(data.id, data);
     }
     const read = await history;
-    if (read.reason) {
-      writeHistories(options.root, read, new Set(listed.keys()), cacheRoot());
+    if (read.reason)
       context.logger.warn(
         `No version history (${read.reason}): each skill shows only its current version.`,
       );
-      return;
-    }
-    const tasks = versionTasks(read, listed, code, cacheRoot());
+    const tasks = read.reason ? [] : versionTasks(read, listed, code, cacheRoot());
     let failed = 0;
     const warn = (task: VersionTask, reason: string): void => {
       failed += 1;
@@ -179,14 +176,12 @@ export function skillLoader(options: {
         getPool()
           .run(task)
           .then(
-            (results) => {
-              for (const state of results as VersionsResult)
+            (results) =>
+              // Results come in the order of the task's states.
+              (results as VersionsResult).forEach((state, index) => {
                 if ('error' in state)
-                  warn(
-                    task.states.find((s) => s.folderKey === state.folderKey)!,
-                    failureReason(new Error(state.error)),
-                  );
-            },
+                  warn(task.states[index]!, failureReason(new Error(state.error)));
+              }),
             (error: unknown) => {
               for (const state of task.states) warn(state, failureReason(error));
             },
@@ -194,6 +189,7 @@ export function skillLoader(options: {
       ),
     );
     writeHistories(options.root, read, new Set(listed.keys()), cacheRoot());
+    if (read.reason) return;
     let states = 0;
     for (const [id, history] of read.histories) if (listed.has(id)) states += history.states.length;
     const pending = tasks.reduce((sum, task) => sum + task.states.length, 0);

@@ -8,6 +8,7 @@ import { treeSource, type TreeFile } from '../lib/skill/source-tree.ts';
 import { versionOf, withheldVersion, type VersionSummary } from '../lib/versions/version.ts';
 import { storedBlobReader } from './git-blobs.ts';
 import { writeBlobs } from './package-cache.ts';
+import { errorText } from './worker-pool.ts';
 
 /** One past state of a skill folder to analyse and archive (in a worker thread). */
 export interface VersionTask {
@@ -107,7 +108,7 @@ export function runVersionsTask(task: VersionsTask): VersionsResult {
     } catch (error) {
       return {
         folderKey: state.folderKey,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        error: errorText(error),
       };
     }
   });

@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+/** What a worker thread sends back for an error: its stack when it has one. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 /** A task that failed in its worker: an exception, a crash, or the watchdog. */
 export class TaskFailure extends Error {
   readonly kind: 'error' | 'crash' | 'timeout';
